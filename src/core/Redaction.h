@@ -11,5 +11,10 @@ namespace iw {
 // Everything else is kept so an operator can still tell which resource it is. Idempotent.
 QString redact(QStringView text);
 QString redact(const QUrl &url);
+// A QString converts to both QStringView and QUrl: this overload settles which one is meant (the text).
+inline QString redact(const QString &text)
+{
+    return redact(QStringView(text));
+}
 
 } // namespace iw

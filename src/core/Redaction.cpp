@@ -1,0 +1,108 @@
+#include "core/Redaction.h"
+
+#include <QRegularExpression>
+#include <QStringList>
+
+#include <vector>
+
+namespace iw {
+
+namespace {
+
+// What a secret is replaced with. Every rule below leaves text that no rule changes again (idempotence).
+constexpr QLatin1String kRedacted("REDACTED");
+
+struct Rule
+{
+    QRegularExpression re;
+    QString replacement;
+};
+
+QRegularExpression compiled(const QString &pattern)
+{
+    QRegularExpression re(pattern, QRegularExpression::CaseInsensitiveOption);
+    // Compile now, once: matching a compiled pattern from several threads only reads it.
+    re.optimize();
+    Q_ASSERT(re.isValid());
+    return re;
+}
+
+const std::vector<Rule> &rules()
+{
+    static const std::vector<Rule> r = [] {
+        std::vector<Rule> v;
+        // JSON members, also when the JSON is itself escaped inside a string: "access_token": "..."
+        v.push_back(
+            { compiled(QStringLiteral(
+                  R"((\\?"(?:access_token|refresh_token|id_token|client_secret|AccountKey|)"
+                  R"(SharedAccessKey|SharedAccessSignature|password|authorizationContext|sig)\\?"\s*:\s*\\?"))"
+                  R"([^"\\]*)")),
+              QStringLiteral("\\1") + kRedacted });
+        // Connection-string values run up to the next ';' (a SAS in SharedAccessSignature holds '&').
+        v.push_back(
+            { compiled(QStringLiteral(
+                  R"((?<![A-Za-z0-9_])(AccountKey|SharedAccessKey|SharedAccessSignature|Application\s?Key|)"
+                  R"(AppKey|Password|Pwd)(\s*=\s*))"
+                  R"([^;\s"'<>]+)")),
+              QStringLiteral("\\1\\2") + kRedacted });
+        // Query / form parameters, plain or percent-encoded inside another URL (%26sig%3D...).
+        // Possessive loops only: a backtracking loop over a megabyte-long value would hit the matcher's
+        // stack limit, the match would fail, and the secret would stay.
+        v.push_back({ compiled(QStringLiteral(
+                          R"(((?:(?<![A-Za-z0-9_])|(?<=%26)|(?<=%3F))(?:sig|client_secret|access_token|)"
+                          R"(refresh_token|id_token)(?:=|%3D))(?:[^&;\s"'<>#,\\%]++|%(?!26))++)")),
+                      QStringLiteral("\\1") + kRedacted });
+        // Authorization header values.
+        v.push_back({ compiled(QStringLiteral(R"((\bBearer\s+)[A-Za-z0-9\-._~+/]+=*)")),
+                      QStringLiteral("\\1") + kRedacted });
+        v.push_back({ compiled(QStringLiteral(R"((\bSharedKey(?:Lite)?\s+[^:\s]+:)[A-Za-z0-9+/]+=*)")),
+                      QStringLiteral("\\1") + kRedacted });
+        // A JSON Web Token anywhere (header.payload.signature, both JSON parts start with '{"').
+        v.push_back(
+            { compiled(QStringLiteral(R"(\beyJ[A-Za-z0-9_\-]+\.eyJ[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)")),
+              QString(kRedacted) });
+        // URL user info: scheme://user:password@host -> scheme://REDACTED@host
+        v.push_back({ compiled(QStringLiteral(R"((\b[A-Za-z][A-Za-z0-9+.\-]*://)[^/\s?#@"'<>]+@)")),
+                      QStringLiteral("\\1") + kRedacted + QLatin1Char('@') });
+        return v;
+    }();
+    return r;
+}
+
+} // namespace
+
+QString redact(QStringView text)
+{
+    QString s = text.toString();
+    for (const Rule &rule : rules())
+        s.replace(rule.re, rule.replacement);
+    return s;
+}
+
+QString redact(const QUrl &url)
+{
+    if (url.isEmpty())
+        return {};
+    QUrl copy = url;
+    if (!copy.userInfo().isEmpty())
+        copy.setUserInfo(kRedacted);
+    if (copy.hasQuery()) {
+        // Work on the encoded query so that nothing but the secret values changes.
+        QStringList items = copy.query(QUrl::FullyEncoded).split(QLatin1Char('&'));
+        for (QString &item : items) {
+            const qsizetype eq = item.indexOf(QLatin1Char('='));
+            if (eq <= 0)
+                continue;
+            const QString key = QUrl::fromPercentEncoding(item.left(eq).toLatin1()).toLower();
+            if (key == QLatin1String("sig") || key == QLatin1String("client_secret")
+                || key == QLatin1String("access_token") || key == QLatin1String("refresh_token")
+                || key == QLatin1String("id_token") || key == QLatin1String("code"))
+                item = item.left(eq + 1) + kRedacted;
+        }
+        copy.setQuery(items.join(QLatin1Char('&')), QUrl::TolerantMode);
+    }
+    // The text rules catch what the structured pass cannot see (fragments, nested URLs).
+    return redact(QStringView(copy.toString()));
+}
+
+} // namespace iw
