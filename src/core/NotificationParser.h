@@ -14,7 +14,9 @@ namespace iw {
 IngestionNotification parseNotificationMessage(const QString &messageText,
                                                IngestionNotification::Kind expected);
 
-// The JSON the service posts for a notification (service field names; the simulator uses this).
+// The JSON the service posts for a notification (service field names; the simulator uses this). Failure
+// and Success write their own fields; times are UTC ISO 8601. A Malformed notification gives back its raw
+// text unchanged, so a test backend can replay a broken message.
 QByteArray toNotificationJson(const IngestionNotification &n);
 
 } // namespace iw
