@@ -1,0 +1,166 @@
+#include "core/TableEntity.h"
+
+#include <array>
+
+namespace iw {
+
+namespace {
+
+constexpr std::array<const char *, 9> kEdmNames { "Edm.String", "Edm.Boolean", "Edm.Int32",
+                                                  "Edm.Int64",  "Edm.Double",  "Edm.DateTime",
+                                                  "Edm.Guid",   "Edm.Binary",  "Edm.Null" };
+
+EdmType inferType(const QVariant &v)
+{
+    switch (v.metaType().id()) {
+    case QMetaType::Bool:
+        return EdmType::Boolean;
+    case QMetaType::Int:
+    case QMetaType::Short:
+    case QMetaType::UShort:
+        return EdmType::Int32;
+    case QMetaType::LongLong:
+    case QMetaType::UInt:
+    case QMetaType::ULongLong:
+    case QMetaType::Long:
+    case QMetaType::ULong:
+        return EdmType::Int64;
+    case QMetaType::Double:
+    case QMetaType::Float:
+        return EdmType::Double;
+    case QMetaType::QDateTime:
+        return EdmType::DateTime;
+    case QMetaType::QByteArray:
+        return EdmType::Binary;
+    case QMetaType::QUuid:
+        return EdmType::Guid;
+    case QMetaType::UnknownType:
+    case QMetaType::Nullptr:
+        return EdmType::Null;
+    default:
+        return EdmType::String;
+    }
+}
+
+inline int digit(QChar c)
+{
+    const ushort u = c.unicode();
+    return (u >= '0' && u <= '9') ? int(u - '0') : -1;
+}
+
+bool readInt(QStringView s, qsizetype pos, int n, int &out)
+{
+    if (pos + n > s.size())
+        return false;
+    int v = 0;
+    for (int i = 0; i < n; ++i) {
+        const int d = digit(s[pos + i]);
+        if (d < 0)
+            return false;
+        v = v * 10 + d;
+    }
+    out = v;
+    return true;
+}
+
+} // namespace
+
+QString toString(EdmType t)
+{
+    return QLatin1String(kEdmNames[static_cast<std::size_t>(t)]);
+}
+
+EdmType edmTypeFromString(QStringView s)
+{
+    for (std::size_t i = 0; i < kEdmNames.size(); ++i) {
+        if (s.compare(QLatin1String(kEdmNames[i]), Qt::CaseInsensitive) == 0)
+            return static_cast<EdmType>(i);
+    }
+    return EdmType::String;
+}
+
+const TableProperty *TableEntity::property(QStringView name) const
+{
+    for (const TableProperty &p : properties) {
+        if (p.name == name)
+            return &p;
+    }
+    return nullptr;
+}
+
+QVariant TableEntity::value(QStringView name) const
+{
+    const TableProperty *p = property(name);
+    return p ? p->value : QVariant();
+}
+
+void TableEntity::set(const QString &name, const QVariant &value, std::optional<EdmType> type)
+{
+    const EdmType t = type.value_or(inferType(value));
+    for (TableProperty &p : properties) {
+        if (p.name == name) {
+            p.value = value;
+            p.type = t;
+            return;
+        }
+    }
+    properties.append(TableProperty { name, value, t });
+}
+
+bool TableEntity::remove(QStringView name)
+{
+    return properties.removeIf([name](const TableProperty &p) { return p.name == name; }) > 0;
+}
+
+QDateTime parseIsoDateTimeUtc(QStringView s)
+{
+    // yyyy-MM-ddTHH:mm:ss[.f+](Z|+hh:mm|-hh:mm)
+    int y, mo, d, h, mi, se;
+    if (s.size() < 19 || !readInt(s, 0, 4, y) || s[4] != QLatin1Char('-') || !readInt(s, 5, 2, mo)
+        || s[7] != QLatin1Char('-') || !readInt(s, 8, 2, d)
+        || (s[10] != QLatin1Char('T') && s[10] != QLatin1Char('t') && s[10] != QLatin1Char(' '))
+        || !readInt(s, 11, 2, h) || s[13] != QLatin1Char(':') || !readInt(s, 14, 2, mi)
+        || s[16] != QLatin1Char(':') || !readInt(s, 17, 2, se))
+        return {};
+    qsizetype pos = 19;
+    int msec = 0;
+    if (pos < s.size() && s[pos] == QLatin1Char('.')) {
+        ++pos;
+        int scale = 100;
+        const qsizetype start = pos;
+        while (pos < s.size() && digit(s[pos]) >= 0) {
+            msec += digit(s[pos]) * scale;
+            scale /= 10;
+            ++pos;
+        }
+        if (pos == start)
+            return {};
+    }
+    int offsetSecs = 0;
+    if (pos == s.size()) {
+        // no zone: taken as UTC (the service always writes UTC)
+    } else if ((s[pos] == QLatin1Char('Z') || s[pos] == QLatin1Char('z')) && pos + 1 == s.size()) {
+    } else if ((s[pos] == QLatin1Char('+') || s[pos] == QLatin1Char('-')) && pos + 6 == s.size()) {
+        int oh, om;
+        if (!readInt(s, pos + 1, 2, oh) || s[pos + 3] != QLatin1Char(':') || !readInt(s, pos + 4, 2, om))
+            return {};
+        offsetSecs = (oh * 3600 + om * 60) * (s[pos] == QLatin1Char('-') ? -1 : 1);
+    } else {
+        return {};
+    }
+    const QDate date(y, mo, d);
+    const QTime time(h, mi, se == 60 ? 59 : se, msec);
+    if (!date.isValid() || !time.isValid())
+        return {};
+    QDateTime dt(date, time, Qt::UTC);
+    if (offsetSecs != 0)
+        dt = dt.addSecs(-offsetSecs);
+    return dt;
+}
+
+QString toIsoDateTimeUtc(const QDateTime &t)
+{
+    return t.toUTC().toString(Qt::ISODateWithMs);
+}
+
+} // namespace iw

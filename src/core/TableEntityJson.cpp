@@ -1,0 +1,283 @@
+#include "core/TableEntityJson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+
+#include <cmath>
+#include <limits>
+
+namespace iw {
+
+namespace {
+
+const QLatin1String kAnnotation("@odata.type");
+
+QVariant convertString(const QString &s, EdmType t)
+{
+    switch (t) {
+    case EdmType::DateTime: {
+        const QDateTime dt = parseIsoDateTimeUtc(s);
+        return dt.isValid() ? QVariant(dt) : QVariant(s);
+    }
+    case EdmType::Int64: {
+        bool ok = false;
+        const qint64 v = s.toLongLong(&ok);
+        return ok ? QVariant(v) : QVariant(s);
+    }
+    case EdmType::Int32: {
+        bool ok = false;
+        const int v = s.toInt(&ok);
+        return ok ? QVariant(v) : QVariant(s);
+    }
+    case EdmType::Double: {
+        if (s == QLatin1String("NaN"))
+            return std::numeric_limits<double>::quiet_NaN();
+        if (s == QLatin1String("Infinity"))
+            return std::numeric_limits<double>::infinity();
+        if (s == QLatin1String("-Infinity"))
+            return -std::numeric_limits<double>::infinity();
+        bool ok = false;
+        const double v = s.toDouble(&ok);
+        return ok ? QVariant(v) : QVariant(s);
+    }
+    case EdmType::Binary: {
+        auto r = QByteArray::fromBase64Encoding(s.toLatin1());
+        return r ? QVariant(r.decoded) : QVariant(s);
+    }
+    case EdmType::Boolean:
+        return QVariant(s.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0);
+    default:
+        return s;
+    }
+}
+
+bool entityFromObject(const QJsonObject &obj, TableEntity &e)
+{
+    // Annotations first (few per entity).
+    QList<std::pair<QString, EdmType>> annotated;
+    e.properties.reserve(obj.size());
+    for (auto it = obj.constBegin(); it != obj.constEnd(); ++it) {
+        const QString key = it.key();
+        if (key.endsWith(kAnnotation)) {
+            if (it.value().isString())
+                annotated.append(
+                    { key.left(key.size() - kAnnotation.size()), edmTypeFromString(it.value().toString()) });
+        }
+    }
+    const auto annotationFor = [&annotated](const QString &name) -> std::optional<EdmType> {
+        for (const auto &a : annotated) {
+            if (a.first == name)
+                return a.second;
+        }
+        return std::nullopt;
+    };
+
+    for (auto it = obj.constBegin(); it != obj.constEnd(); ++it) {
+        const QString key = it.key();
+        const QJsonValue v = it.value();
+        if (key.startsWith(QLatin1String("odata."))) {
+            if (key == QLatin1String("odata.etag"))
+                e.etag = v.toString();
+            continue;
+        }
+        if (key.endsWith(kAnnotation))
+            continue;
+        if (key == QLatin1String("PartitionKey")) {
+            if (!v.isString())
+                return false;
+            e.partitionKey = v.toString();
+            continue;
+        }
+        if (key == QLatin1String("RowKey")) {
+            if (!v.isString())
+                return false;
+            e.rowKey = v.toString();
+            continue;
+        }
+        if (key == QLatin1String("Timestamp") && v.isString()) {
+            e.timestampText = v.toString();
+            e.timestamp = parseIsoDateTimeUtc(e.timestampText);
+            continue;
+        }
+        const std::optional<EdmType> annotatedType = annotated.isEmpty() ? std::nullopt : annotationFor(key);
+        TableProperty p;
+        p.name = key;
+        switch (v.type()) {
+        case QJsonValue::String:
+            p.type = annotatedType.value_or(EdmType::String);
+            p.value = convertString(v.toString(), p.type);
+            if (p.type != EdmType::String && p.value.metaType().id() == QMetaType::QString
+                && p.type != EdmType::Guid)
+                p.type = EdmType::String; // the annotation lied: keep the text
+            break;
+        case QJsonValue::Double: {
+            const double d = v.toDouble();
+            if (annotatedType == EdmType::Double) {
+                p.type = EdmType::Double;
+                p.value = d;
+            } else if (annotatedType == EdmType::Int64) {
+                p.type = EdmType::Int64;
+                p.value = static_cast<qint64>(d);
+            } else if (std::trunc(d) == d && d >= std::numeric_limits<int>::min()
+                       && d <= std::numeric_limits<int>::max()) {
+                p.type = EdmType::Int32;
+                p.value = static_cast<int>(d);
+            } else {
+                p.type = EdmType::Double;
+                p.value = d;
+            }
+            break;
+        }
+        case QJsonValue::Bool:
+            p.type = EdmType::Boolean;
+            p.value = v.toBool();
+            break;
+        case QJsonValue::Null:
+            p.type = EdmType::Null;
+            break;
+        default: // arrays/objects are not table values: keep them as compact JSON text
+            p.type = EdmType::String;
+            p.value
+                = QString::fromUtf8(v.isArray() ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)
+                                                : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+            break;
+        }
+        e.properties.append(std::move(p));
+    }
+    return true;
+}
+
+Result<QJsonDocument> parseDocument(const QByteArray &json)
+{
+    if (json.isEmpty())
+        return Error::parse(QStringLiteral("Empty table response"));
+    QJsonParseError err;
+    QJsonDocument doc = QJsonDocument::fromJson(json, &err);
+    if (err.error != QJsonParseError::NoError)
+        return Error::parse(QStringLiteral("Table response is not JSON: %1 at offset %2")
+                                .arg(err.errorString())
+                                .arg(err.offset));
+    if (!doc.isObject())
+        return Error::parse(QStringLiteral("Table response is not a JSON object"));
+    return doc;
+}
+
+} // namespace
+
+Result<QList<TableEntity>> TableEntityJson::parsePage(const QByteArray &json)
+{
+    auto doc = parseDocument(json);
+    if (!doc)
+        return doc.error();
+    const QJsonObject root = doc->object();
+    const auto valueIt = root.constFind(QLatin1String("value"));
+    if (valueIt == root.constEnd() || !valueIt->isArray())
+        return Error::parse(QStringLiteral("Table response has no \"value\" array"));
+    const QJsonArray arr = valueIt->toArray();
+    QList<TableEntity> out;
+    out.reserve(arr.size());
+    for (qsizetype i = 0; i < arr.size(); ++i) {
+        const QJsonValue v = arr.at(i);
+        if (!v.isObject())
+            return Error::parse(QStringLiteral("Table response: value[%1] is not an object").arg(i));
+        TableEntity e;
+        if (!entityFromObject(v.toObject(), e))
+            return Error::parse(QStringLiteral("Table response: value[%1] has a non-string key").arg(i));
+        out.append(std::move(e));
+    }
+    return out;
+}
+
+Result<TableEntity> TableEntityJson::parseEntity(const QByteArray &json)
+{
+    auto doc = parseDocument(json);
+    if (!doc)
+        return doc.error();
+    TableEntity e;
+    if (!entityFromObject(doc->object(), e))
+        return Error::parse(QStringLiteral("Table entity has a non-string key"));
+    return e;
+}
+
+QByteArray TableEntityJson::serialize(const TableEntity &entity)
+{
+    QJsonObject o;
+    o.insert(QLatin1String("PartitionKey"), entity.partitionKey);
+    o.insert(QLatin1String("RowKey"), entity.rowKey);
+    for (const TableProperty &p : entity.properties) {
+        const QString ann = p.name + kAnnotation;
+        switch (p.type) {
+        case EdmType::String:
+            o.insert(p.name, p.value.toString());
+            break;
+        case EdmType::Boolean:
+            o.insert(p.name, p.value.toBool());
+            break;
+        case EdmType::Int32:
+            o.insert(p.name, p.value.toInt());
+            break;
+        case EdmType::Int64:
+            o.insert(p.name, QString::number(p.value.toLongLong()));
+            o.insert(ann, QStringLiteral("Edm.Int64"));
+            break;
+        case EdmType::Double: {
+            const double d = p.value.toDouble();
+            if (std::isnan(d))
+                o.insert(p.name, QStringLiteral("NaN"));
+            else if (std::isinf(d))
+                o.insert(p.name, d > 0 ? QStringLiteral("Infinity") : QStringLiteral("-Infinity"));
+            else
+                o.insert(p.name, d);
+            o.insert(ann, QStringLiteral("Edm.Double"));
+            break;
+        }
+        case EdmType::DateTime: {
+            const QDateTime dt = p.value.metaType().id() == QMetaType::QDateTime
+                ? p.value.toDateTime()
+                : parseIsoDateTimeUtc(p.value.toString());
+            o.insert(p.name, dt.isValid() ? toIsoDateTimeUtc(dt) : p.value.toString());
+            o.insert(ann, QStringLiteral("Edm.DateTime"));
+            break;
+        }
+        case EdmType::Guid: {
+            QString g = p.value.toString();
+            if (g.startsWith(QLatin1Char('{')) && g.endsWith(QLatin1Char('}')))
+                g = g.mid(1, g.size() - 2);
+            o.insert(p.name, g);
+            o.insert(ann, QStringLiteral("Edm.Guid"));
+            break;
+        }
+        case EdmType::Binary:
+            o.insert(p.name, QString::fromLatin1(p.value.toByteArray().toBase64()));
+            o.insert(ann, QStringLiteral("Edm.Binary"));
+            break;
+        case EdmType::Null:
+            break; // absent = null in the table service
+        }
+    }
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+bool TableEntityJson::parseODataError(const QByteArray &json, QString *code, QString *message)
+{
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
+    if (err.error != QJsonParseError::NoError || !doc.isObject())
+        return false;
+    QJsonObject e = doc.object().value(QLatin1String("odata.error")).toObject();
+    if (e.isEmpty())
+        e = doc.object().value(QLatin1String("error")).toObject();
+    if (e.isEmpty())
+        return false;
+    if (code)
+        *code = e.value(QLatin1String("code")).toString();
+    if (message) {
+        const QJsonValue m = e.value(QLatin1String("message"));
+        *message = m.isObject() ? m.toObject().value(QLatin1String("value")).toString() : m.toString();
+    }
+    return true;
+}
+
+} // namespace iw

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "core/Result.h"
+#include "core/TableEntity.h"
+
+#include <QByteArray>
+#include <QList>
+
+namespace iw {
+
+// Table service JSON <-> TableEntity. Reads nometadata, minimalmetadata and fullmetadata: "odata.etag"
+// becomes the ETag, "<Name>@odata.type" annotations type the value (Edm.Int64 strings -> qint64,
+// Edm.DateTime -> QDateTime, Edm.Binary base64 -> QByteArray, Edm.Guid -> QString), other "odata.*" keys are
+// dropped. Without annotations, JSON numbers become Int32 when integral and in range, else Double.
+// Never crashes on malformed, truncated, empty or wrong-typed input: those are Error::Kind::Parse.
+class TableEntityJson
+{
+public:
+    // {"value":[{...},{...}]} -> entities.
+    static Result<QList<TableEntity>> parsePage(const QByteArray &json);
+    // One entity object (point read, insert with return-content).
+    static Result<TableEntity> parseEntity(const QByteArray &json);
+    // A body for insert/update: PartitionKey, RowKey and the properties, with @odata.type annotations for
+    // Int64, Double, DateTime, Guid and Binary (so whole-number doubles stay doubles). No Timestamp.
+    static QByteArray serialize(const TableEntity &entity);
+
+    // {"odata.error":{"code":"...","message":{"value":"..."}}} -> code + message. False when not that shape.
+    static bool parseODataError(const QByteArray &json, QString *code, QString *message);
+};
+
+} // namespace iw
