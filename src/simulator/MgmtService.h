@@ -1,0 +1,38 @@
+#pragma once
+
+#include "core/KustoV1.h"
+#include "simulator/HttpFront.h"
+#include "simulator/IngestionEngine.h"
+
+#include <QString>
+
+#include <functional>
+
+namespace iw {
+
+// The ingest endpoint's `POST /v1/rest/mgmt`: request body in, v1 result or OneApi error out.
+class MgmtService
+{
+public:
+    using ResourceSource = std::function<QList<IngestionResource>()>;
+
+    MgmtService(IngestionEngine *engine, ResourceSource resources, QString identityToken);
+
+    // body: {"db": .., "csl": .., "properties": string or object}.
+    SimHttpResponse handle(const QByteArray &body, const QString &clientRequestId, const QString &activityId);
+
+    // The service's error shape: {"error":{"code","message","@type","@message","@context",...,"@permanent"}}.
+    static QByteArray oneApiError(const QString &code, const QString &message, const QString &type,
+                                  const QString &detail, bool permanent, const QString &clientRequestId,
+                                  const QString &activityId);
+    static SimHttpResponse errorResponse(int status, const QString &code, const QString &message,
+                                         const QString &type, const QString &detail, bool permanent,
+                                         const QString &clientRequestId, const QString &activityId);
+
+private:
+    IngestionEngine *m_engine;
+    ResourceSource m_resources;
+    QString m_identityToken;
+};
+
+} // namespace iw
