@@ -807,24 +807,22 @@ Result<RetentionSummary> SqlArchive::applyRetention(const QDateTime &now)
     const QString what = QStringLiteral("apply retention");
     if (Status s = beginWrite(what); !s)
         return s.error();
-    {
-        QSqlQuery n(m_db);
-        QSqlQuery s(m_db);
-        const bool ok = n.prepare(QStringLiteral("DELETE FROM notifications WHERE event_time < ?"))
-            && (bindAll(n, { cutoff }), n.exec())
-            && s.prepare(QStringLiteral("DELETE FROM operation_snapshots WHERE observed_on < ? AND id NOT IN "
-                                        "(SELECT last_snapshot_id FROM tracked_operations "
-                                        "WHERE last_snapshot_id IS NOT NULL)"))
-            && (bindAll(s, { cutoff }), s.exec());
-        if (!ok) {
-            const Error e = m_dialect->toError(n.lastError().isValid() ? n.lastError() : s.lastError(), what);
-            n.finish();
-            s.finish();
+    // One statement at a time: some drivers (QSQLITE) report the connection's last change count.
+    const QStringList deletes {
+        QStringLiteral("DELETE FROM notifications WHERE event_time < ?"),
+        QStringLiteral("DELETE FROM operation_snapshots WHERE observed_on < ? AND id NOT IN "
+                       "(SELECT last_snapshot_id FROM tracked_operations WHERE last_snapshot_id IS NOT NULL)"),
+    };
+    qint64 *counts[] = { &summary.notificationsDeleted, &summary.snapshotsDeleted };
+    for (int i = 0; i < deletes.size(); ++i) {
+        QSqlQuery q(m_db);
+        if (!q.prepare(deletes.at(i)) || (bindAll(q, { cutoff }), !q.exec())) {
+            const Error e = m_dialect->toError(q.lastError(), what);
+            q.finish();
             rollback();
             return e;
         }
-        summary.notificationsDeleted = n.numRowsAffected();
-        summary.snapshotsDeleted = s.numRowsAffected();
+        *counts[i] = q.numRowsAffected();
     }
     if (Status s = commitWrite(what); !s)
         return s.error();
