@@ -1,0 +1,35 @@
+#pragma once
+
+#include "core/CsvWriter.h"
+#include "core/Result.h"
+#include "store/Archive.h"
+
+#include <QStringList>
+
+namespace iw {
+
+// Exports the rows of an archive query to a CSV file through the shared CsvWriter (RFC 4180, formula
+// neutralisation), streaming: rows go from the query to the file without being collected. The file is
+// written next to its destination and renamed over it only when complete (QSaveFile): a failed export
+// leaves no half file, and an existing file untouched. Column names keep the service's spelling; text is
+// redacted (again) on the way out. Blocking: run it where the archive lives (e.g. ArchiveReader::run).
+class ArchiveCsvExporter
+{
+public:
+    // Each returns the number of data rows written.
+    static Result<qint64> exportNotifications(Archive &archive, const NotificationQuery &query,
+                                              const QString &path, CsvWriter::Options options = {});
+    static Result<qint64> exportSnapshots(Archive &archive, const SnapshotQuery &query, const QString &path,
+                                          CsvWriter::Options options = {});
+    static Result<qint64> exportTrackedOperations(Archive &archive, const TrackedOperationQuery &query,
+                                                  const QString &path, CsvWriter::Options options = {});
+
+    static QStringList notificationHeader();
+    static QStringList notificationRow(const NotificationRecord &r);
+    static QStringList snapshotHeader();
+    static QStringList snapshotRow(const OperationSnapshot &s);
+    static QStringList trackedOperationHeader();
+    static QStringList trackedOperationRow(const TrackedOperation &t);
+};
+
+} // namespace iw
