@@ -5,7 +5,10 @@
 #include <QJsonObject>
 #include <QJsonParseError>
 
+#include <QUuid>
+
 #include <cmath>
+#include <cstdio>
 #include <limits>
 
 namespace iw {
@@ -201,63 +204,128 @@ Result<TableEntity> TableEntityJson::parseEntity(const QByteArray &json)
     return e;
 }
 
+namespace {
+
+void appendJsonString(QByteArray &out, const QString &s)
+{
+    out += '"';
+    const QByteArray utf8 = s.toUtf8();
+    for (const char ch : utf8) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (c < 0x20) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                out += buf;
+            } else {
+                out += ch;
+            }
+        }
+    }
+    out += '"';
+}
+
+void appendMember(QByteArray &out, const QString &name, const QByteArray &jsonValue)
+{
+    if (out.size() > 1)
+        out += ',';
+    appendJsonString(out, name);
+    out += ':';
+    out += jsonValue;
+}
+
+QByteArray jsonString(const QString &s)
+{
+    QByteArray out;
+    appendJsonString(out, s);
+    return out;
+}
+
+} // namespace
+
 QByteArray TableEntityJson::serialize(const TableEntity &entity)
 {
-    QJsonObject o;
-    o.insert(QLatin1String("PartitionKey"), entity.partitionKey);
-    o.insert(QLatin1String("RowKey"), entity.rowKey);
+    // Written by hand so whole-number doubles keep their ".0" (Azurite stores "43" as Int32 even when
+    // annotated, see Azurite#1366) and property order is kept.
+    QByteArray o = "{";
+    appendMember(o, QStringLiteral("PartitionKey"), jsonString(entity.partitionKey));
+    appendMember(o, QStringLiteral("RowKey"), jsonString(entity.rowKey));
     for (const TableProperty &p : entity.properties) {
         const QString ann = p.name + kAnnotation;
         switch (p.type) {
         case EdmType::String:
-            o.insert(p.name, p.value.toString());
+            appendMember(o, p.name, jsonString(p.value.toString()));
             break;
         case EdmType::Boolean:
-            o.insert(p.name, p.value.toBool());
+            appendMember(o, p.name, p.value.toBool() ? "true" : "false");
             break;
         case EdmType::Int32:
-            o.insert(p.name, p.value.toInt());
+            appendMember(o, p.name, QByteArray::number(p.value.toInt()));
             break;
         case EdmType::Int64:
-            o.insert(p.name, QString::number(p.value.toLongLong()));
-            o.insert(ann, QStringLiteral("Edm.Int64"));
+            appendMember(o, p.name, jsonString(QString::number(p.value.toLongLong())));
+            appendMember(o, ann, "\"Edm.Int64\"");
             break;
         case EdmType::Double: {
             const double d = p.value.toDouble();
+            QByteArray text;
             if (std::isnan(d))
-                o.insert(p.name, QStringLiteral("NaN"));
+                text = "\"NaN\"";
             else if (std::isinf(d))
-                o.insert(p.name, d > 0 ? QStringLiteral("Infinity") : QStringLiteral("-Infinity"));
-            else
-                o.insert(p.name, d);
-            o.insert(ann, QStringLiteral("Edm.Double"));
+                text = d > 0 ? "\"Infinity\"" : "\"-Infinity\"";
+            else {
+                text = QByteArray::number(d, 'g', 17);
+                if (!text.contains('.') && !text.contains('e') && !text.contains('E'))
+                    text += ".0";
+            }
+            appendMember(o, p.name, text);
+            appendMember(o, ann, "\"Edm.Double\"");
             break;
         }
         case EdmType::DateTime: {
             const QDateTime dt = p.value.metaType().id() == QMetaType::QDateTime
                 ? p.value.toDateTime()
                 : parseIsoDateTimeUtc(p.value.toString());
-            o.insert(p.name, dt.isValid() ? toIsoDateTimeUtc(dt) : p.value.toString());
-            o.insert(ann, QStringLiteral("Edm.DateTime"));
+            appendMember(o, p.name, jsonString(dt.isValid() ? toIsoDateTimeUtc(dt) : p.value.toString()));
+            appendMember(o, ann, "\"Edm.DateTime\"");
             break;
         }
         case EdmType::Guid: {
-            QString g = p.value.toString();
+            QString g = p.value.metaType().id() == QMetaType::QUuid
+                ? p.value.toUuid().toString(QUuid::WithoutBraces)
+                : p.value.toString();
             if (g.startsWith(QLatin1Char('{')) && g.endsWith(QLatin1Char('}')))
                 g = g.mid(1, g.size() - 2);
-            o.insert(p.name, g);
-            o.insert(ann, QStringLiteral("Edm.Guid"));
+            appendMember(o, p.name, jsonString(g));
+            appendMember(o, ann, "\"Edm.Guid\"");
             break;
         }
         case EdmType::Binary:
-            o.insert(p.name, QString::fromLatin1(p.value.toByteArray().toBase64()));
-            o.insert(ann, QStringLiteral("Edm.Binary"));
+            appendMember(o, p.name, '"' + p.value.toByteArray().toBase64() + '"');
+            appendMember(o, ann, "\"Edm.Binary\"");
             break;
         case EdmType::Null:
             break; // absent = null in the table service
         }
     }
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    o += '}';
+    return o;
 }
 
 bool TableEntityJson::parseODataError(const QByteArray &json, QString *code, QString *message)

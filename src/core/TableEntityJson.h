@@ -11,7 +11,9 @@ namespace iw {
 // Table service JSON <-> TableEntity. Reads nometadata, minimalmetadata and fullmetadata: "odata.etag"
 // becomes the ETag, "<Name>@odata.type" annotations type the value (Edm.Int64 strings -> qint64,
 // Edm.DateTime -> QDateTime, Edm.Binary base64 -> QByteArray, Edm.Guid -> QString), other "odata.*" keys are
-// dropped. Without annotations, JSON numbers become Int32 when integral and in range, else Double.
+// dropped. Without annotations, JSON numbers become Int32 when integral and in range, else Double (so a
+// whole-number Edm.Double such as 43.0 reads back as Int32 43 under no/minimal metadata: compare values
+// with toDouble()). serialize() writes doubles with ".0" and an Edm.Double annotation.
 // Never crashes on malformed, truncated, empty or wrong-typed input: those are Error::Kind::Parse.
 class TableEntityJson
 {
