@@ -1,5 +1,6 @@
 #include "store/ArchiveWriter.h"
 
+#include "store/ArchiveError.h"
 #include "store/ArchiveThread.h"
 #include "store/SqlArchive.h"
 
@@ -9,6 +10,19 @@
 #include <chrono>
 
 namespace iw {
+
+namespace {
+
+// Whether a failed group should be retried batch by batch: yes when one batch may be the cause (a
+// statement error, one batch too big for the size cap); no when every batch would fail the same way
+// (locked: each retry would wait out the busy timeout again; damaged; read-only; unreachable).
+bool worthRetryingAlone(const Error &e)
+{
+    return !(ArchiveError::is(e, ArchiveError::Locked) || ArchiveError::is(e, ArchiveError::Corrupt)
+             || ArchiveError::is(e, ArchiveError::ReadOnly) || ArchiveError::is(e, ArchiveError::CannotOpen));
+}
+
+} // namespace
 
 ArchiveWriter::ArchiveWriter(const ArchiveConfig &config, QObject *parent)
     : QObject(parent), m_thread(std::make_unique<ArchiveThread>(config, QStringLiteral("ArchiveWriter")))
@@ -87,8 +101,9 @@ void ArchiveWriter::drain(SqlArchive *archive, const Error *openError)
         if (result) {
             for (qsizetype i = 0; i < group.size(); ++i)
                 answer(group.at(i), result->at(i));
-        } else if (group.size() == 1) {
-            answer(group.first(), result.error());
+        } else if (group.size() == 1 || !worthRetryingAlone(result.error())) {
+            for (const Pending &p : group)
+                answer(p, result.error());
         } else {
             for (const Pending &p : group)
                 answer(p, archive->commit(p.batch));

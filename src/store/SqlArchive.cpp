@@ -810,8 +810,9 @@ Result<RetentionSummary> SqlArchive::applyRetention(const QDateTime &now)
     // One statement at a time: some drivers (QSQLITE) report the connection's last change count.
     const QStringList deletes {
         QStringLiteral("DELETE FROM notifications WHERE event_time < ?"),
-        QStringLiteral("DELETE FROM operation_snapshots WHERE observed_on < ? AND id NOT IN "
-                       "(SELECT last_snapshot_id FROM tracked_operations WHERE last_snapshot_id IS NOT NULL)"),
+        QStringLiteral(
+            "DELETE FROM operation_snapshots WHERE observed_on < ? AND id NOT IN "
+            "(SELECT last_snapshot_id FROM tracked_operations WHERE last_snapshot_id IS NOT NULL)"),
     };
     qint64 *counts[] = { &summary.notificationsDeleted, &summary.snapshotsDeleted };
     for (int i = 0; i < deletes.size(); ++i) {

@@ -64,6 +64,10 @@ Status SqliteDialect::startSession(QSqlDatabase &db, const ArchiveConfig &config
     s = exec(db, *this, QStringLiteral("PRAGMA synchronous = FULL"));
     if (!s)
         return s;
+    // 32 MiB of page cache (the default is 2 MiB): a large archive's indexes stay in memory while writing.
+    s = exec(db, *this, QStringLiteral("PRAGMA cache_size = -32768"));
+    if (!s)
+        return s;
     if (config.maxSizeBytes > 0) {
         s = exec(db, *this, QStringLiteral("PRAGMA page_size"), &v);
         if (!s)

@@ -220,6 +220,40 @@ private Q_SLOTS:
         QVERIFY(ok.contains(a) && ok.contains(b));
     }
 
+    void aLockedArchiveFailsEveryBatchOfTheGroupAsLocked()
+    {
+        const QString path = freshPath();
+        ArchiveConfig c = ArchiveConfig::sqlite(QStringLiteral("prod"), path);
+        c.busyTimeoutMs = 200;
+        ArchiveWriter writer(c);
+        QVERIFY(writer.submitAndWait(ArchiveBatch {}, 30000).ok()); // opened, schema created
+        const QString holderName = QStringLiteral("holder");
+        {
+            QSqlDatabase holder = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), holderName);
+            holder.setDatabaseName(path);
+            QVERIFY(holder.open());
+            QSqlQuery q(holder);
+            QVERIFY(q.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+            QSignalSpy failed(&writer, &ArchiveWriter::failed);
+            for (int i = 0; i < 5; ++i)
+                writer.submit(
+                    ArchiveBatch { {}, {}, { { failure(i), NotificationOrigin::Consumed, {} } }, {} });
+            QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 5, 30000);
+            for (const auto &args : failed) {
+                const Error e = args.at(1).value<Error>();
+                QCOMPARE(e.code, QString(ArchiveError::Locked));
+                QVERIFY(e.retryable);
+            }
+            QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
+        }
+        QSqlDatabase::removeDatabase(holderName);
+        QVERIFY(
+            writer
+                .submitAndWait(
+                    ArchiveBatch { {}, {}, { { failure(9), NotificationOrigin::Consumed, {} } }, {} }, 30000)
+                .ok());
+    }
+
     void openErrorIsReportedForEveryBatch()
     {
         const QString path = freshPath();
