@@ -1,0 +1,7 @@
+#include "monitor/OperationBackend.h"
+
+namespace iw {
+
+OperationBackend::~OperationBackend() = default;
+
+} // namespace iw
