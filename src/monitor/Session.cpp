@@ -1,0 +1,195 @@
+#include "monitor/Session.h"
+
+#include "azure/HttpPipeline.h"
+#include "models/OperationModel.h"
+#include "monitor/OperationBackend.h"
+#include "monitor/OperationMonitor.h"
+#include "store/ArchiveOpener.h"
+#include "store/ArchiveReader.h"
+#include "store/ArchiveWriter.h"
+
+#include <QFile>
+#include <QMap>
+
+#include <algorithm>
+
+namespace iw {
+
+Session::Session(const ConnectionProfile &profile, Options options, QObject *parent)
+    : QObject(parent), m_profile(profile)
+{
+    build(std::move(options));
+}
+
+Session::Session(const ConnectionProfile &profile, QObject *parent) : Session(profile, Options {}, parent) { }
+
+Session::~Session()
+{
+    // Monitors first (they hold raw pointers to the archive), then the archive commits and closes.
+    delete m_operationMonitor;
+    m_operationMonitor = nullptr;
+}
+
+void Session::build(Options options)
+{
+    m_pipeline = new HttpPipeline(this);
+    m_pipeline->setAllowInsecureHttp(isLoopbackHost(m_profile.ingestEndpoint().host()));
+    m_backend = options.backend ? std::move(options.backend)
+                                : createBackend(m_profile, m_pipeline, &m_backendNotice);
+
+    const QString path
+        = options.archivePath.isEmpty() ? ArchiveConfig::defaultPath(m_profile.name) : options.archivePath;
+    m_archiveConfig = ArchiveConfig::sqlite(m_profile.name, path);
+    auto opened = ArchiveOpener::open(m_archiveConfig);
+    if (opened) {
+        m_archiveConfig = opened->config;
+        m_archiveNotice = opened->notice;
+        opened.value().archive.reset(); // the writer and reader open their own connections
+        m_writer = std::make_unique<ArchiveWriter>(m_archiveConfig);
+        m_reader = std::make_unique<ArchiveReader>(m_archiveConfig);
+    } else {
+        m_archiveNotice = tr("The archive cannot be opened (%1): nothing is saved in this session.")
+                              .arg(opened.error().toString());
+    }
+
+    m_operationModel = new OperationModel(this);
+    m_operationMonitor
+        = new OperationMonitor(m_operationModel, m_backend.get(), m_writer.get(), m_reader.get(), this);
+    m_operationMonitor->setInterval(options.intervalSecs);
+    const QString operations = tr("Operations");
+    connect(
+        m_operationMonitor, &OperationMonitor::refreshed, this,
+        [this, operations](const QDateTime &when, bool ok) { Q_EMIT sourceRefreshed(operations, when, ok); });
+    connect(m_operationMonitor, &OperationMonitor::errorOccurred, this,
+            [this, operations](const Error &e, const QString &context) {
+                Q_EMIT errorOccurred(operations, e, context);
+            });
+    connect(m_operationMonitor, &OperationMonitor::requestCountChanged, this,
+            [this] { Q_EMIT requestCountChanged(requestCount()); });
+    connect(m_pipeline, &HttpPipeline::requestSent, this,
+            [this] { Q_EMIT requestCountChanged(requestCount()); });
+}
+
+quint64 Session::requestCount() const
+{
+    // The backend may use its own pipeline (tests, the simulator in process): count whichever saw more.
+    return std::max<quint64>(m_pipeline->requestsSent(), m_operationMonitor->requestCount());
+}
+
+void Session::start()
+{
+    m_operationMonitor->load();
+}
+
+void Session::refreshAll()
+{
+    m_operationMonitor->refresh();
+}
+
+void Session::setInterval(int seconds)
+{
+    m_operationMonitor->setInterval(seconds);
+}
+
+int Session::interval() const
+{
+    return m_operationMonitor->interval();
+}
+
+void Session::operationHistory(const QDateTime &from,
+                               std::function<void(const Result<QList<OperationSnapshot>> &)> done)
+{
+    if (!m_reader) {
+        done(QList<OperationSnapshot>());
+        return;
+    }
+    SnapshotQuery q;
+    q.from = from;
+    q.operationIds = m_operationMonitor->trackedIds();
+    if (q.operationIds.isEmpty()) {
+        done(QList<OperationSnapshot>());
+        return;
+    }
+    m_reader->snapshots(q, std::move(done));
+}
+
+void Session::failuresByErrorCode(const QDateTime &from,
+                                  std::function<void(const Result<QList<QPair<QString, int>>> &)> done)
+{
+    if (!m_reader) {
+        done(QList<QPair<QString, int>>());
+        return;
+    }
+    using Counts = QList<QPair<QString, int>>;
+    m_reader->run<Counts>(
+        [from](Archive &archive) -> Result<Counts> {
+            NotificationQuery q;
+            q.kind = IngestionNotification::Kind::Failure;
+            q.from = from;
+            QMap<QString, int> counts;
+            auto r = archive.forEachNotification(q, [&counts](const NotificationRecord &n) {
+                ++counts[n.notification.errorCode];
+                return true;
+            });
+            if (!r)
+                return r.error();
+            Counts out;
+            for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+                out << qMakePair(it.key(), it.value());
+            return out;
+        },
+        std::move(done));
+}
+
+std::unique_ptr<OperationBackend> Session::createBackend(const ConnectionProfile &profile,
+                                                         HttpPipeline *pipeline, QString *notice)
+{
+    Q_UNUSED(profile)
+    Q_UNUSED(pipeline)
+    // KustoOperationBackend (over azure/KustoClient) plugs in here.
+    if (notice)
+        *notice = tr(
+            "This build cannot reach the ingest endpoint yet: operations are read from the archive only.");
+    return nullptr;
+}
+
+QHash<QString, QString> Session::readKeyValueFile(const QString &path, QString *error)
+{
+    QHash<QString, QString> values;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        if (error)
+            *error = tr("Cannot read %1: %2").arg(path, f.errorString());
+        return values;
+    }
+    while (!f.atEnd()) {
+        const QString line = QString::fromUtf8(f.readLine()).trimmed();
+        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
+            continue;
+        const qsizetype eq = line.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            continue;
+        QString value = line.mid(eq + 1).trimmed();
+        if (value.size() >= 2 && (value.startsWith(QLatin1Char('"')) || value.startsWith(QLatin1Char('\'')))
+            && value.endsWith(value.front()))
+            value = value.mid(1, value.size() - 2);
+        QString key = line.left(eq).trimmed();
+        if (key.startsWith(QLatin1String("export ")))
+            key = key.mid(7).trimmed();
+        values.insert(key, value);
+    }
+    return values;
+}
+
+QUrl Session::ingestUrlFromBackendFile(const QHash<QString, QString> &values)
+{
+    for (const char *key : { "IW_INGEST_URL", "INGEST_URL", "IW_SIM_URL", "SIM_URL", "KUSTO_INGEST_URL",
+                             "IW_KUSTO_URL", "KUSTO_URL" }) {
+        const QString v = values.value(QLatin1String(key));
+        if (!v.isEmpty())
+            return QUrl(v);
+    }
+    return {};
+}
+
+} // namespace iw

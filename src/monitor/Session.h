@@ -1,0 +1,103 @@
+#pragma once
+
+#include "core/ConnectionProfile.h"
+#include "core/Result.h"
+#include "store/ArchiveConfig.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPair>
+
+#include <functional>
+#include <memory>
+
+namespace iw {
+
+class ArchiveReader;
+class ArchiveWriter;
+class HttpPipeline;
+class OperationBackend;
+class OperationModel;
+class OperationMonitor;
+struct OperationSnapshot;
+
+// The object graph of the active profile: the HTTP pipeline, the ingest endpoint backend, the archive
+// (one SQLite file per profile under AppDataLocation, written and read off the GUI thread), the models and
+// their monitors. The window shows what a Session holds; switching profile = a new Session.
+//
+// Adding a monitor (statuses, notifications): create it in the constructor from pipeline(), writer(),
+// reader() and its model, and call it from refreshAll() / setInterval(). Monitors report with
+// sourceRefreshed(source, ...) and errorOccurred(source, ...) so the status bar needs no change.
+class Session : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QString archivePath; // empty: ArchiveConfig::defaultPath(profile.name)
+        // The endpoint's queued-ingestion commands. Null: made for the profile by createBackend().
+        std::unique_ptr<OperationBackend> backend;
+        int intervalSecs = 15;
+    };
+
+    explicit Session(const ConnectionProfile &profile, Options options, QObject *parent = nullptr);
+    explicit Session(const ConnectionProfile &profile, QObject *parent = nullptr);
+    ~Session() override;
+
+    const ConnectionProfile &profile() const { return m_profile; }
+    HttpPipeline *pipeline() const { return m_pipeline; }
+    OperationBackend *operationBackend() const { return m_backend.get(); }
+    OperationModel *operationModel() const { return m_operationModel; }
+    OperationMonitor *operationMonitor() const { return m_operationMonitor; }
+    ArchiveWriter *writer() const { return m_writer.get(); }
+    ArchiveReader *reader() const { return m_reader.get(); }
+    QString archivePath() const { return m_archiveConfig.databasePath; }
+    // One sentence for the operator when the archive is read-only, fresh or temporary; empty otherwise.
+    QString archiveNotice() const { return m_archiveNotice; }
+    QString backendNotice() const { return m_backendNotice; }
+
+    // Loads the tracked operations from the archive and starts polling.
+    void start();
+    void refreshAll(); // F5
+    void setInterval(int seconds); // every monitor; 0 = off, else at least the floor
+    int interval() const;
+    quint64 requestCount() const; // requests put on the wire by this session
+
+    // For the charts: snapshot history since `from`, and failed notifications counted by ErrorCode.
+    void operationHistory(const QDateTime &from,
+                          std::function<void(const Result<QList<OperationSnapshot>> &)> done);
+    void failuresByErrorCode(const QDateTime &from,
+                             std::function<void(const Result<QList<QPair<QString, int>>> &)> done);
+
+    // The backend for a profile over `pipeline`, or null (with `notice` saying why) when this build cannot
+    // reach that endpoint.
+    static std::unique_ptr<OperationBackend> createBackend(const ConnectionProfile &profile,
+                                                           HttpPipeline *pipeline, QString *notice);
+
+    // `scripts/backend` writes KEY=VALUE lines; the ingest endpoint's URL is under one of these keys.
+    static QHash<QString, QString> readKeyValueFile(const QString &path, QString *error = nullptr);
+    static QUrl ingestUrlFromBackendFile(const QHash<QString, QString> &values);
+
+Q_SIGNALS:
+    void sourceRefreshed(const QString &source, const QDateTime &when, bool ok);
+    void errorOccurred(const QString &source, const iw::Error &error, const QString &context);
+    void requestCountChanged(quint64 count);
+
+private:
+    void build(Options options);
+
+    ConnectionProfile m_profile;
+    HttpPipeline *m_pipeline = nullptr;
+    std::unique_ptr<OperationBackend> m_backend;
+    ArchiveConfig m_archiveConfig;
+    std::unique_ptr<ArchiveWriter> m_writer;
+    std::unique_ptr<ArchiveReader> m_reader;
+    OperationModel *m_operationModel = nullptr;
+    OperationMonitor *m_operationMonitor = nullptr;
+    QString m_archiveNotice;
+    QString m_backendNotice;
+};
+
+} // namespace iw
