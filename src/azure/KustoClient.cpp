@@ -1,0 +1,277 @@
+#include "azure/KustoClient.h"
+
+#include "core/KqlQuote.h"
+#include "core/OneApiError.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QUuid>
+
+namespace iw {
+
+namespace {
+
+template<typename T, typename F>
+std::function<void(Result<KustoV1Table>)> mapped(std::function<void(Result<T>)> callback, F f)
+{
+    return [callback, f](Result<KustoV1Table> t) {
+        if (!t) {
+            callback(t.error());
+            return;
+        }
+        callback(f(t.value()));
+    };
+}
+
+} // namespace
+
+KustoClient::KustoClient(HttpPipeline *pipeline, QUrl endpoint, TokenProvider *tokens, QObject *parent)
+    : QObject(parent), m_pipeline(pipeline), m_endpoint(std::move(endpoint)), m_tokens(tokens)
+{ }
+
+QByteArray KustoClient::requestBody(const QString &database, const QString &csl)
+{
+    const QJsonObject props { { QStringLiteral("Options"), QJsonObject {} },
+                              { QStringLiteral("Parameters"), QJsonObject {} } };
+    const QJsonObject o { { QStringLiteral("db"), database },
+                          { QStringLiteral("csl"), csl },
+                          { QStringLiteral("properties"), props } };
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+Result<QString> KustoClient::showOperationsCommand(const QStringList &ids)
+{
+    if (ids.isEmpty())
+        return Error::make(Error::Kind::Usage, QStringLiteral("No operation ids to show."));
+    QStringList quoted;
+    for (const QString &id : ids) {
+        auto q = kqlQuote(id);
+        if (!q)
+            return q.error();
+        quoted.append(q.value());
+    }
+    return QString(QStringLiteral(".show queued ingestion operations (") + quoted.join(QStringLiteral(", "))
+                   + QLatin1Char(')'));
+}
+
+Result<QString> KustoClient::showOperationDetailsCommand(const QString &id)
+{
+    auto q = kqlQuote(id);
+    if (!q)
+        return q.error();
+    return QString(QStringLiteral(".show queued ingestion operations ") + q.value()
+                   + QStringLiteral(" details"));
+}
+
+Result<QString> KustoClient::cancelOperationCommand(const QString &id)
+{
+    auto q = kqlQuote(id, KqlQuoteStyle::Single);
+    if (!q)
+        return q.error();
+    return QString(QStringLiteral(".cancel queued ingestion operation ") + q.value());
+}
+
+Result<QString> KustoClient::ingestCommand(const QString &database, const QString &table,
+                                           const QStringList &blobUrls,
+                                           const QList<QPair<QString, QString>> &properties)
+{
+    static const QRegularExpression name(QStringLiteral("^[A-Za-z_][A-Za-z0-9_\\-]*$"));
+    if (blobUrls.isEmpty())
+        return Error::make(Error::Kind::Usage, QStringLiteral("No blob URLs to ingest."));
+    if (table.isEmpty())
+        return Error::make(Error::Kind::Usage, QStringLiteral("No table to ingest into."));
+    auto tableQ = kqlQuote(table, KqlQuoteStyle::Single);
+    if (!tableQ)
+        return tableQ.error();
+    const QString tableRef
+        = name.match(table).hasMatch() ? table : QString(QStringLiteral("[") + tableQ.value() + u']');
+    QString cmd = QStringLiteral(".ingest-from-storage-queued into table ");
+    if (!database.isEmpty()) {
+        auto dbQ = kqlQuote(database, KqlQuoteStyle::Single);
+        if (!dbQ)
+            return dbQ.error();
+        cmd += QStringLiteral("database(") + dbQ.value() + QStringLiteral(").");
+    }
+    cmd += tableRef + QStringLiteral(" EnableTracking=true");
+    if (!properties.isEmpty()) {
+        QStringList props;
+        for (const auto &p : properties) {
+            if (!name.match(p.first).hasMatch())
+                return Error::make(Error::Kind::Usage,
+                                   QStringLiteral("Bad ingestion property name '%1'.").arg(p.first));
+            auto v = kqlQuote(p.second, KqlQuoteStyle::Single);
+            if (!v)
+                return v.error();
+            props.append(p.first + QLatin1Char('=') + v.value());
+        }
+        cmd += QStringLiteral(" with (") + props.join(QStringLiteral(", ")) + QLatin1Char(')');
+    }
+    cmd += QStringLiteral(" <|");
+    for (const QString &u : blobUrls) {
+        auto q = kqlQuote(u, KqlQuoteStyle::Single);
+        if (!q)
+            return q.error();
+        cmd += QStringLiteral("\n  ") + q.value();
+    }
+    return cmd;
+}
+
+void KustoClient::execute(const QString &database, const QString &csl, QObject *context,
+                          std::function<void(Result<KustoV1Table>)> callback, bool idempotent)
+{
+    if (!m_pipeline || !m_tokens) {
+        callback(Error::make(Error::Kind::Usage,
+                             QStringLiteral("KustoClient without a pipeline or token provider.")));
+        return;
+    }
+    QPointer<QObject> ctx(context);
+    const bool hadContext = context != nullptr;
+    const QString db = database.isEmpty() ? m_defaultDb : database;
+    m_tokens->token(this, [this, ctx, hadContext, db, csl, callback, idempotent](Result<QString> token) {
+        if (hadContext && !ctx)
+            return;
+        if (!token) {
+            Error e = token.error();
+            if (e.kind != Error::Kind::Canceled && e.kind != Error::Kind::Network)
+                e.kind = Error::Kind::Auth;
+            callback(e);
+            return;
+        }
+        HttpRequest req;
+        req.verb = "POST";
+        QUrl url = m_endpoint;
+        QString path = url.path();
+        if (path.endsWith(QLatin1Char('/')))
+            path.chop(1);
+        url.setPath(path + QStringLiteral("/v1/rest/mgmt"));
+        req.url = url;
+        req.body = requestBody(db, csl);
+        req.clientRequestId
+            = QStringLiteral("IngestWatch;") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        req.setHeader("Accept", "application/json");
+        req.setHeader("Content-Type", "application/json; charset=utf-8");
+        req.setHeader("x-ms-app", m_app.toUtf8());
+        req.setHeader("x-ms-version", "2024-12-12");
+        const QByteArray bearer = "Bearer " + token.value().toUtf8();
+        req.prepare = [bearer](HttpRequest &r) -> Status {
+            r.setHeader("Authorization", bearer);
+            return Unit {};
+        };
+        req.decodeError = [](const HttpResponse &resp) {
+            return parseOneApiError(resp.body, resp.status,
+                                    QString::fromLatin1(findHeader(resp.headers, "x-ms-activity-id")));
+        };
+        if (!idempotent) {
+            // A command that changes state is not repeated blindly after a lost answer: one retry at most.
+            RetryPolicy p = m_pipeline->retryPolicy();
+            p.maxAttempts = std::min(p.maxAttempts, 2);
+            req.retryPolicy = p;
+        }
+        QPointer<TokenProvider> tokens = m_tokens;
+        m_pipeline->send(std::move(req), this, [ctx, hadContext, callback, tokens](Result<HttpResponse> r) {
+            if (hadContext && !ctx)
+                return;
+            if (!r) {
+                if (r.error().httpStatus == 401 && tokens)
+                    tokens->invalidate();
+                callback(r.error());
+                return;
+            }
+            const QString activity = QString::fromLatin1(findHeader(r->headers, "x-ms-activity-id"));
+            auto parsed = parseKustoV1(r->body);
+            if (!parsed) {
+                Error e = parsed.error();
+                e.httpStatus = r->status;
+                if (e.activityId.isEmpty())
+                    e.activityId = activity;
+                callback(e);
+                return;
+            }
+            auto table = parsed->primaryTable();
+            if (!table) {
+                Error e = table.error();
+                e.activityId = activity;
+                callback(e);
+                return;
+            }
+            callback(table.value());
+        });
+    });
+}
+
+void KustoClient::showOperations(const QStringList &ids, QObject *context,
+                                 std::function<void(Result<QList<QueuedOperation>>)> callback)
+{
+    const auto cmd = showOperationsCommand(ids);
+    if (!cmd) {
+        callback(cmd.error());
+        return;
+    }
+    execute({}, cmd.value(), context, mapped<QList<QueuedOperation>>(callback, [](const KustoV1Table &t) {
+                return queuedOperationsFromV1(t);
+            }));
+}
+
+void KustoClient::showOperationDetails(const QString &id, QObject *context,
+                                       std::function<void(Result<QList<BlobDetail>>)> callback)
+{
+    const auto cmd = showOperationDetailsCommand(id);
+    if (!cmd) {
+        callback(cmd.error());
+        return;
+    }
+    execute({}, cmd.value(), context,
+            mapped<QList<BlobDetail>>(callback, [](const KustoV1Table &t) { return blobDetailsFromV1(t); }));
+}
+
+void KustoClient::cancelOperation(const QString &id, QObject *context,
+                                  std::function<void(Result<QueuedOperation>)> callback)
+{
+    const auto cmd = cancelOperationCommand(id);
+    if (!cmd) {
+        callback(cmd.error());
+        return;
+    }
+    execute({}, cmd.value(), context,
+            mapped<QueuedOperation>(callback, [id](const KustoV1Table &t) -> Result<QueuedOperation> {
+                auto rows = queuedOperationsFromV1(t);
+                if (!rows)
+                    return rows.error();
+                if (rows->isEmpty())
+                    return Error::parse(QStringLiteral("The cancel of '%1' returned no row.").arg(id));
+                return rows->first();
+            }));
+}
+
+void KustoClient::getIngestionResources(QObject *context,
+                                        std::function<void(Result<QList<IngestionResource>>)> callback)
+{
+    execute({}, QStringLiteral(".get ingestion resources"), context,
+            mapped<QList<IngestionResource>>(
+                callback, [](const KustoV1Table &t) { return ingestionResourcesFromV1(t); }));
+}
+
+void KustoClient::getIdentityToken(QObject *context, std::function<void(Result<QString>)> callback)
+{
+    execute({}, QStringLiteral(".get kusto identity token"), context,
+            mapped<QString>(callback, [](const KustoV1Table &t) { return authorizationContextFromV1(t); }));
+}
+
+void KustoClient::ingestFromStorageQueued(const QString &database, const QString &table,
+                                          const QStringList &blobUrls,
+                                          const QList<QPair<QString, QString>> &properties, QObject *context,
+                                          std::function<void(Result<QueuedIngestionSubmission>)> callback)
+{
+    const auto cmd = ingestCommand(database, table, blobUrls, properties);
+    if (!cmd) {
+        callback(cmd.error());
+        return;
+    }
+    execute(database, cmd.value(), context,
+            mapped<QueuedIngestionSubmission>(callback,
+                                              [](const KustoV1Table &t) { return submissionFromV1(t); }),
+            false);
+}
+
+} // namespace iw

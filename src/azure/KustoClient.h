@@ -1,0 +1,67 @@
+#pragma once
+
+#include "azure/HttpPipeline.h"
+#include "azure/TokenProvider.h"
+#include "core/KustoV1.h"
+#include "core/QueuedOperation.h"
+#include "core/Result.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QUrl>
+
+#include <functional>
+
+namespace iw {
+
+// The Kusto ingest (Data Management) endpoint: `POST /v1/rest/mgmt` with {db, csl, properties}, a bearer
+// token from a TokenProvider, and the headers the SDKs send (Accept, Content-Type, x-ms-client-request-id
+// "IngestWatch;<uuid>", x-ms-app, x-ms-version). Errors come back as values: HTTP status first, then the
+// OneApi body (code, message, @message, @permanent) or the plain text of a 401; the x-ms-activity-id is
+// kept on the Error. 429/5xx are retried by the shared pipeline (Retry-After honoured).
+class KustoClient : public QObject
+{
+    Q_OBJECT
+public:
+    KustoClient(HttpPipeline *pipeline, QUrl endpoint, TokenProvider *tokens, QObject *parent = nullptr);
+
+    void setApplication(const QString &app) { m_app = app; }
+    QUrl endpoint() const { return m_endpoint; }
+
+    // Any management command; the primary table of the v1 result.
+    void execute(const QString &database, const QString &csl, QObject *context,
+                 std::function<void(Result<KustoV1Table>)> callback, bool idempotent = true);
+
+    void showOperations(const QStringList &ids, QObject *context,
+                        std::function<void(Result<QList<QueuedOperation>>)> callback);
+    void showOperationDetails(const QString &id, QObject *context,
+                              std::function<void(Result<QList<BlobDetail>>)> callback);
+    void cancelOperation(const QString &id, QObject *context,
+                         std::function<void(Result<QueuedOperation>)> callback);
+    void getIngestionResources(QObject *context,
+                               std::function<void(Result<QList<IngestionResource>>)> callback);
+    void getIdentityToken(QObject *context, std::function<void(Result<QString>)> callback);
+    void ingestFromStorageQueued(const QString &database, const QString &table, const QStringList &blobUrls,
+                                 const QList<QPair<QString, QString>> &properties, QObject *context,
+                                 std::function<void(Result<QueuedIngestionSubmission>)> callback);
+
+    // The command texts (pure; operation ids quoted with the core quoter).
+    static Result<QString> showOperationsCommand(const QStringList &ids); // list form, all ids in one command
+    static Result<QString> showOperationDetailsCommand(const QString &id);
+    static Result<QString> cancelOperationCommand(const QString &id);
+    static Result<QString> ingestCommand(const QString &database, const QString &table,
+                                         const QStringList &blobUrls,
+                                         const QList<QPair<QString, QString>> &properties);
+    // {"db":..,"csl":..,"properties":{"Options":{..}}}
+    static QByteArray requestBody(const QString &database, const QString &csl);
+
+private:
+    QPointer<HttpPipeline> m_pipeline;
+    QUrl m_endpoint;
+    QPointer<TokenProvider> m_tokens;
+    QString m_app = QStringLiteral("IngestWatch");
+    QString m_defaultDb = QStringLiteral("NetDefaultDB");
+};
+
+} // namespace iw

@@ -1,0 +1,130 @@
+#include "azure/TokenProvider.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
+
+namespace iw {
+
+StaticTokenProvider::StaticTokenProvider(QString token, QObject *parent)
+    : TokenProvider(parent), m_token(std::move(token))
+{ }
+
+void StaticTokenProvider::token(QObject *context, Callback callback)
+{
+    QPointer<QObject> ctx(context);
+    const bool hadContext = context != nullptr;
+    const QString t = m_token;
+    QTimer::singleShot(0, this, [ctx, hadContext, callback, t] {
+        if (hadContext && !ctx)
+            return;
+        if (t.isEmpty())
+            callback(Error::make(Error::Kind::Auth, QStringLiteral("No token configured.")));
+        else
+            callback(t);
+    });
+}
+
+ClientCredentialsTokenProvider::ClientCredentialsTokenProvider(HttpPipeline *pipeline, QUrl tokenEndpoint,
+                                                               QString clientId, QString clientSecret,
+                                                               QString scope, QObject *parent)
+    : TokenProvider(parent), m_pipeline(pipeline), m_endpoint(std::move(tokenEndpoint)),
+      m_clientId(std::move(clientId)), m_clientSecret(std::move(clientSecret)), m_scope(std::move(scope))
+{ }
+
+QUrl ClientCredentialsTokenProvider::tokenEndpointFor(const QUrl &authority, const QString &tenant)
+{
+    QUrl u = authority;
+    QString path = u.path();
+    if (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    u.setPath(path + QLatin1Char('/') + tenant + QStringLiteral("/oauth2/v2.0/token"));
+    return u;
+}
+
+QString ClientCredentialsTokenProvider::describe() const
+{
+    return QStringLiteral("client credentials for %1 at %2")
+        .arg(m_clientId, m_endpoint.toString(QUrl::RemoveQuery));
+}
+
+void ClientCredentialsTokenProvider::invalidate()
+{
+    m_cached.clear();
+    m_expiresOn = {};
+}
+
+void ClientCredentialsTokenProvider::deliver(const Result<QString> &r)
+{
+    const QList<Waiter> waiting = std::exchange(m_waiting, {});
+    for (const Waiter &w : waiting) {
+        if (w.hadContext && !w.context)
+            continue;
+        w.callback(r);
+    }
+}
+
+void ClientCredentialsTokenProvider::token(QObject *context, Callback callback)
+{
+    if (!m_cached.isEmpty() && QDateTime::currentDateTimeUtc() < m_expiresOn) {
+        QPointer<QObject> ctx(context);
+        const bool hadContext = context != nullptr;
+        const QString t = m_cached;
+        QTimer::singleShot(0, this, [ctx, hadContext, callback, t] {
+            if (!hadContext || ctx)
+                callback(t);
+        });
+        return;
+    }
+    m_waiting.append(Waiter { QPointer<QObject>(context), context != nullptr, std::move(callback) });
+    if (m_waiting.size() > 1)
+        return; // a request is already on its way
+    if (!m_pipeline) {
+        deliver(Error::make(Error::Kind::Usage, QStringLiteral("Token provider without a pipeline.")));
+        return;
+    }
+    auto field = [](const char *k, const QString &v) -> QByteArray {
+        return QByteArray(k) + '=' + QUrl::toPercentEncoding(v);
+    };
+    QByteArray body = field("grant_type", QStringLiteral("client_credentials")) + '&'
+        + field("client_id", m_clientId) + '&' + field("client_secret", m_clientSecret) + '&'
+        + field("scope", m_scope);
+    HttpRequest req;
+    req.verb = "POST";
+    req.url = m_endpoint;
+    req.setHeader("Content-Type", "application/x-www-form-urlencoded");
+    req.setHeader("Accept", "application/json");
+    req.body = body;
+    req.decodeError = [](const HttpResponse &resp) {
+        const QJsonObject o = QJsonDocument::fromJson(resp.body).object();
+        Error e = Error::make(Error::Kind::Auth, o.value(QStringLiteral("error_description")).toString());
+        e.code = o.value(QStringLiteral("error")).toString();
+        if (e.message.isEmpty())
+            e.message = QStringLiteral("The token endpoint answered HTTP %1.").arg(resp.status);
+        e.httpStatus = resp.status;
+        e.retryable = resp.status >= 500 || resp.status == 429;
+        return e;
+    };
+    m_pipeline->send(std::move(req), this, [this](Result<HttpResponse> r) {
+        if (!r) {
+            Error e = r.error();
+            if (e.kind == Error::Kind::Http)
+                e.kind = Error::Kind::Auth;
+            deliver(e);
+            return;
+        }
+        const QJsonObject o = QJsonDocument::fromJson(r->body).object();
+        const QString token = o.value(QStringLiteral("access_token")).toString();
+        if (token.isEmpty()) {
+            deliver(Error::make(Error::Kind::Auth,
+                                QStringLiteral("The token endpoint returned no access_token.")));
+            return;
+        }
+        const qint64 expiresIn = o.value(QStringLiteral("expires_in")).toVariant().toLongLong();
+        m_cached = token;
+        m_expiresOn = QDateTime::currentDateTimeUtc().addSecs(std::max<qint64>(0, expiresIn - 60));
+        deliver(token);
+    });
+}
+
+} // namespace iw

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "azure/HttpPipeline.h"
+#include "core/Result.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QUrl>
+
+#include <functional>
+
+namespace iw {
+
+// Where bearer tokens for the Kusto endpoint come from. Asynchronous: a provider may have to ask an
+// authority (client credentials today; Azure CLI and device code later). The callback runs once, on the
+// provider's thread, unless `context` was destroyed first. Tokens are secrets: never log them.
+class TokenProvider : public QObject
+{
+    Q_OBJECT
+public:
+    using Callback = std::function<void(Result<QString>)>;
+    using QObject::QObject;
+
+    virtual void token(QObject *context, Callback callback) = 0;
+    // The service rejected the last token (401): forget any cached one.
+    virtual void invalidate() { }
+    virtual QString describe() const = 0; // for the operator, without secrets
+};
+
+// A fixed token (tests, the simulator's printed token, a token pasted by the operator).
+class StaticTokenProvider : public TokenProvider
+{
+    Q_OBJECT
+public:
+    explicit StaticTokenProvider(QString token, QObject *parent = nullptr);
+    void token(QObject *context, Callback callback) override;
+    QString describe() const override { return QStringLiteral("static token"); }
+
+private:
+    QString m_token;
+};
+
+// OAuth2 client credentials against a v2.0 token endpoint
+// (https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token, or the simulator's). Caches the token
+// until a minute before it expires; concurrent callers share one request.
+class ClientCredentialsTokenProvider : public TokenProvider
+{
+    Q_OBJECT
+public:
+    ClientCredentialsTokenProvider(HttpPipeline *pipeline, QUrl tokenEndpoint, QString clientId,
+                                   QString clientSecret, QString scope, QObject *parent = nullptr);
+    void token(QObject *context, Callback callback) override;
+    void invalidate() override;
+    QString describe() const override;
+
+    // Token endpoint of a tenant on an authority host ("https://login.microsoftonline.com").
+    static QUrl tokenEndpointFor(const QUrl &authority, const QString &tenant);
+
+private:
+    struct Waiter
+    {
+        QPointer<QObject> context;
+        bool hadContext = false;
+        Callback callback;
+    };
+    void deliver(const Result<QString> &r);
+
+    QPointer<HttpPipeline> m_pipeline;
+    QUrl m_endpoint;
+    QString m_clientId;
+    QString m_clientSecret;
+    QString m_scope;
+    QString m_cached;
+    QDateTime m_expiresOn;
+    QList<Waiter> m_waiting;
+};
+
+} // namespace iw
