@@ -5,12 +5,14 @@
 #include <algorithm>
 #include <cstring>
 #include <numeric>
+#include <optional>
 
 namespace iw {
 
 namespace {
 
 constexpr int kRebuildThreshold = 10000; // rows above which a filter change rebuilds the mapping at once
+constexpr quint32 kDirty = std::numeric_limits<quint32>::max();
 
 char lowerAscii(char c)
 {
@@ -72,7 +74,30 @@ void IngestionStatusFilterProxy::setSourceModel(QAbstractItemModel *model)
     m_tableCache.clear();
     m_textCache.clear();
     m_rank.clear();
+    m_sortRank.clear();
+    m_sortRankColumn = -1;
+    disconnect(m_dataChangedConnection);
+    disconnect(m_resetConnection);
+    if (m_model) {
+        // Connected before QSortFilterProxyModel's own slots, so ranks are marked stale before it re-sorts.
+        m_dataChangedConnection = connect(m_model, &QAbstractItemModel::dataChanged, this,
+                                          &IngestionStatusFilterProxy::markDirty);
+        m_resetConnection = connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+            m_sortRank.clear();
+            m_sortRankColumn = -1;
+            m_rank.clear();
+        });
+    }
     QSortFilterProxyModel::setSourceModel(model);
+}
+
+void IngestionStatusFilterProxy::markDirty(const QModelIndex &topLeft, const QModelIndex &bottomRight)
+{
+    if (m_sortRank.empty() || m_sortRankColumn < topLeft.column() || m_sortRankColumn > bottomRight.column())
+        return;
+    const auto last = std::min<std::size_t>(std::size_t(bottomRight.row()) + 1, m_sortRank.size());
+    for (auto row = std::size_t(topLeft.row()); row < last; ++row)
+        m_sortRank[row] = kDirty;
 }
 
 void IngestionStatusFilterProxy::setFilter(const Filter &filter)
@@ -245,7 +270,78 @@ void IngestionStatusFilterProxy::sort(int column, Qt::SortOrder order)
         || column == M::IngestionSourcePath || column == M::IngestionSourceId || column == M::OperationId
         || column == M::ActivityId)
         buildRanks();
+    buildSortRank(column);
     QSortFilterProxyModel::sort(column, order);
+}
+
+void IngestionStatusFilterProxy::buildSortRank(int column)
+{
+    m_sortRank.clear();
+    m_sortRankColumn = -1;
+    if (!m_model || column < 0 || column >= IngestionStatusModel::ColumnCount)
+        return;
+    using M = IngestionStatusModel;
+    const auto n = static_cast<quint32>(m_model->m_rows.size());
+    std::vector<quint32> order(n);
+    std::iota(order.begin(), order.end(), 0u);
+    // Columns with a 64-bit key sort (key, row) pairs: no indirection in the comparisons.
+    const auto key = [this, column](const M::Row &r) -> std::optional<quint64> {
+        switch (column) {
+        case M::Status:
+            return r.status;
+        case M::FailureStatus:
+            return r.failureStatus;
+        case M::OriginatesFromUpdatePolicy:
+            return (r.flags & M::FromUpdatePolicy) ? 1 : 0;
+        case M::UpdatedOn:
+            return quint64(r.updatedOn) ^ (quint64(1) << 63); // order-preserving for signed values
+        case M::Database:
+        case M::Table:
+        case M::ErrorCode:
+        case M::Details: {
+            const quint32 id = column == M::Database ? r.database
+                : column == M::Table                 ? r.table
+                : column == M::ErrorCode             ? r.errorCode
+                                                     : r.details;
+            if (id < m_rank.size())
+                return m_rank[id];
+            return std::nullopt;
+        }
+        default:
+            return std::nullopt;
+        }
+    };
+    bool keyed = n > 0;
+    std::vector<std::pair<quint64, quint32>> pairs;
+    if (keyed) {
+        pairs.reserve(n);
+        for (quint32 i = 0; i < n && keyed; ++i) {
+            const std::optional<quint64> k = key(m_model->m_rows[i]);
+            keyed = k.has_value();
+            if (keyed)
+                pairs.emplace_back(*k, i);
+        }
+    }
+    m_sortRank.assign(n, 0);
+    if (keyed) {
+        std::sort(pairs.begin(), pairs.end());
+        quint32 rank = 0;
+        for (quint32 i = 0; i < n; ++i) {
+            if (i > 0 && pairs[i].first != pairs[i - 1].first)
+                ++rank;
+            m_sortRank[pairs[i].second] = rank;
+        }
+    } else {
+        std::sort(order.begin(), order.end(),
+                  [this, column](quint32 a, quint32 b) { return compareRows(column, int(a), int(b)) < 0; });
+        quint32 rank = 0;
+        for (quint32 i = 0; i < n; ++i) {
+            if (i > 0 && compareRows(column, int(order[i - 1]), int(order[i])) != 0)
+                ++rank;
+            m_sortRank[order[i]] = rank;
+        }
+    }
+    m_sortRankColumn = column;
 }
 
 int IngestionStatusFilterProxy::comparePooled(quint32 a, quint32 b) const
@@ -261,9 +357,19 @@ bool IngestionStatusFilterProxy::lessThan(const QModelIndex &left, const QModelI
 {
     if (!m_model || left.model() != m_model)
         return QSortFilterProxyModel::lessThan(left, right);
+    const auto l = std::size_t(left.row());
+    const auto r = std::size_t(right.row());
+    if (left.column() == m_sortRankColumn && l < m_sortRank.size() && r < m_sortRank.size()
+        && m_sortRank[l] != kDirty && m_sortRank[r] != kDirty)
+        return m_sortRank[l] < m_sortRank[r];
+    return compareRows(left.column(), left.row(), right.row()) < 0;
+}
+
+int IngestionStatusFilterProxy::compareRows(int column, int left, int right) const
+{
     using M = IngestionStatusModel;
-    const M::Row &a = m_model->m_rows[static_cast<std::size_t>(left.row())];
-    const M::Row &b = m_model->m_rows[static_cast<std::size_t>(right.row())];
+    const M::Row &a = m_model->m_rows[static_cast<std::size_t>(left)];
+    const M::Row &b = m_model->m_rows[static_cast<std::size_t>(right)];
 
     const auto compareIds
         = [this](const M::Row &x, const M::Row &y, const M::CompactId M::Row::*field, int shift) {
@@ -283,7 +389,7 @@ bool IngestionStatusFilterProxy::lessThan(const QModelIndex &left, const QModelI
           };
 
     int c = 0;
-    switch (static_cast<M::Column>(left.column())) {
+    switch (static_cast<M::Column>(column)) {
     case M::Status:
         c = cmp(a.status, b.status);
         break;
@@ -331,7 +437,7 @@ bool IngestionStatusFilterProxy::lessThan(const QModelIndex &left, const QModelI
     case M::ColumnCount:
         break;
     }
-    return c < 0;
+    return c;
 }
 
 int IngestionStatusFilterProxy::proxyRowForSourceId(const QString &ingestionSourceId) const

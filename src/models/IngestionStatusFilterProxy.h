@@ -61,6 +61,9 @@ private:
     bool poolMatches(std::vector<qint8> &cache, quint32 id, bool exact, const QString &needle) const;
     int comparePooled(quint32 a, quint32 b) const;
     void buildRanks();
+    int compareRows(int column, int left, int right) const;
+    void buildSortRank(int column);
+    void markDirty(const QModelIndex &topLeft, const QModelIndex &bottomRight);
 
     const IngestionStatusModel *m_model = nullptr;
     Filter m_filter;
@@ -75,6 +78,13 @@ private:
     mutable std::vector<qint8> m_tableCache;
     mutable std::vector<qint8> m_textCache;
     std::vector<quint32> m_rank; // pool id -> rank (case-insensitive order); ids beyond compare as text
+    // Source row -> position in the order of m_sortRankColumn, computed by sort() with std::sort over the
+    // compact rows (cache-friendly), so QSortFilterProxyModel's own sort compares two integers. Rows changed
+    // or added since (kDirty, or beyond the vector) compare on their values, which agrees with the ranks.
+    std::vector<quint32> m_sortRank;
+    int m_sortRankColumn = -1;
+    QMetaObject::Connection m_dataChangedConnection;
+    QMetaObject::Connection m_resetConnection;
 };
 
 } // namespace iw

@@ -349,7 +349,7 @@ quint32 IngestionStatusModel::columnMask(const Row &a, const Row &b)
 int IngestionStatusModel::upsert(const QList<IngestionStatus> &page)
 {
     const int existing = static_cast<int>(m_rows.size());
-    std::vector<std::pair<int, quint32>> changed;
+    constexpr quint32 kWholeRow = (1u << Status) | (1u << UpdatedOn); // highlight and tooltips follow these
     bool countsChanged = false;
 
     for (const IngestionStatus &s : page) {
@@ -369,8 +369,17 @@ int IngestionStatusModel::upsert(const QList<IngestionStatus> &page)
                 countsChanged = true;
             }
             old = next;
-            if (mask && row < existing)
-                changed.emplace_back(row, mask);
+            // Signalled at once, row by row: a sorted proxy moves this row by binary search over the others,
+            // which must all be in their signalled state.
+            if (mask && row < existing) {
+                int first = std::countr_zero(mask);
+                int last = 31 - std::countl_zero(mask);
+                if (mask & kWholeRow) {
+                    first = 0;
+                    last = ColumnCount - 1;
+                }
+                Q_EMIT dataChanged(index(row, first), index(row, last));
+            }
             continue;
         }
         const int newRow = existing + static_cast<int>(m_staging.size());
@@ -393,23 +402,6 @@ int IngestionStatusModel::upsert(const QList<IngestionStatus> &page)
         endInsertRows();
     }
 
-    if (!changed.empty()) {
-        std::sort(changed.begin(), changed.end());
-        const quint32 wholeRow = (1u << Status) | (1u << UpdatedOn); // highlight and tooltips follow these
-        for (std::size_t i = 0; i < changed.size(); ++i) {
-            const int row = changed[i].first;
-            quint32 mask = changed[i].second;
-            while (i + 1 < changed.size() && changed[i + 1].first == row)
-                mask |= changed[++i].second;
-            int first = std::countr_zero(mask);
-            int last = 31 - std::countl_zero(mask);
-            if (mask & wholeRow) {
-                first = 0;
-                last = ColumnCount - 1;
-            }
-            Q_EMIT dataChanged(index(row, first), index(row, last));
-        }
-    }
     if (countsChanged)
         Q_EMIT statusCountsChanged();
     return added;

@@ -130,6 +130,42 @@ private Q_SLOTS:
         }
     }
 
+    void staleRanksAfterRefreshKeepOrder_data()
+    {
+        QTest::addColumn<int>("column");
+        QTest::newRow("UpdatedOn") << int(IngestionStatusModel::UpdatedOn);
+        QTest::newRow("Details") << int(IngestionStatusModel::Details);
+        QTest::newRow("IngestionSourcePath") << int(IngestionStatusModel::IngestionSourcePath);
+    }
+    void staleRanksAfterRefreshKeepOrder()
+    {
+        // Rows changed or added after sort() compare on their values; the order stays right.
+        QFETCH(int, column);
+        IngestionStatusModel m;
+        m.upsert(page(0, 200));
+        IngestionStatusFilterProxy p;
+        p.setSourceModel(&m);
+        QAbstractItemModelTester tester(&p, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        p.sort(column, Qt::AscendingOrder);
+        QList<IngestionStatus> next = page(0, 240);
+        for (int i = 0; i < 200; i += 7) {
+            next[i].updatedOn = kT0.addSecs(-i * 13);
+            next[i].details = QStringLiteral("a new detail %1").arg(i % 3);
+            next[i].ingestionSourcePath = QStringLiteral("https://acct.blob.core.windows.net/aa/%1").arg(i);
+        }
+        m.upsert(next);
+        QCOMPARE(p.rowCount(), 240);
+        for (int r = 1; r < p.rowCount(); ++r) {
+            const QVariant a = p.index(r - 1, column).data(IngestionStatusModel::RawValueRole);
+            const QVariant b = p.index(r, column).data(IngestionStatusModel::RawValueRole);
+            if (a.typeId() == QMetaType::QString)
+                QVERIFY2(a.toString().compare(b.toString(), Qt::CaseInsensitive) <= 0,
+                         qPrintable(a.toString() + QStringLiteral(" > ") + b.toString()));
+            else
+                QVERIFY(QVariant::compare(a, b) != QPartialOrdering::Greater);
+        }
+    }
+
     void selectionSurvivesRefreshAndFilterRebuild()
     {
         IngestionStatusModel m;
