@@ -1,7 +1,47 @@
 #include "gui/MainWindow.h"
+#include "monitor/OperationBackend.h"
+#include "monitor/OperationMonitor.h"
+#include "monitor/ProfileStore.h"
+#include "monitor/Session.h"
+#include "store/ArchiveBatch.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QTimer>
+
+#include <cstdio>
+#include <memory>
+
+namespace {
+
+// A few queued ingestions of made-up blobs, as an operator would submit them from the dialog.
+void submitDemoIngestions(iw::Session &session)
+{
+    struct Seed
+    {
+        const char *db;
+        const char *table;
+        int blobs;
+    };
+    const Seed seeds[] = { { "Telemetry", "RawEvents", 2400 }, { "Telemetry", "Metrics", 1600 },
+                           { "Sales", "Orders", 900 },         { "Logs", "AppTraces", 3000 },
+                           { "Logs", "Audit", 150 },           { "Sales", "Returns", 60 } };
+    for (const Seed &s : seeds) {
+        iw::SubmitIngestionRequest r;
+        r.database = QLatin1String(s.db);
+        r.table = QLatin1String(s.table);
+        for (int i = 0; i < s.blobs; ++i)
+            r.blobUrls << QStringLiteral(
+                              "https://demoaccount.blob.core.windows.net/landing/%1/%2/part-%3.csv.gz"
+                              "?sv=2021-12-02&sig=demo")
+                              .arg(r.database, r.table)
+                              .arg(i, 5, 10, QLatin1Char('0'));
+        session.operationMonitor()->submit(r);
+    }
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -17,9 +57,81 @@ int main(int argc, char *argv[])
         QApplication::translate("main", "Watch and steer Azure Data Explorer (Kusto) queued ingestion."));
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption localBackend(
+        QStringLiteral("local-backend"),
+        QApplication::translate("main",
+                                "Use the local backend (Azurite + ingestwatch-sim) described by FILE, "
+                                "as written by scripts/backend (also: IW_LOCAL_BACKEND)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption profileOption(QStringLiteral("profile"),
+                                           QApplication::translate("main", "Start on the profile NAME."),
+                                           QStringLiteral("NAME"));
+    const QCommandLineOption archiveOption(QStringLiteral("archive"),
+                                           QApplication::translate("main", "Use the archive FILE."),
+                                           QStringLiteral("FILE"));
+    const QCommandLineOption trackOption(
+        QStringLiteral("track"), QApplication::translate("main", "Track the operation ID (repeatable)."),
+        QStringLiteral("ID"));
+    const QCommandLineOption screenshotDir(
+        QStringLiteral("screenshot-dir"),
+        QApplication::translate("main",
+                                "Grab the window and each pane to DIR/*.png after the delay, then quit."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption screenshotDelay(
+        QStringLiteral("screenshot-delay"),
+        QApplication::translate("main", "Seconds to wait before the screenshots (default 12)."),
+        QStringLiteral("SECONDS"), QStringLiteral("12"));
+    const QCommandLineOption submitDemo(
+        QStringLiteral("submit-demo"),
+        QApplication::translate("main",
+                                "Submit a few tracked demo ingestions at start (for the local backend)."));
+    parser.addOptions({ localBackend, profileOption, archiveOption, trackOption, submitDemo, screenshotDir,
+                        screenshotDelay });
     parser.process(app);
 
+    iw::ProfileStore profiles;
+    iw::ConnectionProfile profile;
+    iw::Session::Options options;
+    QString backendFile = parser.value(localBackend);
+    if (backendFile.isEmpty())
+        backendFile = qEnvironmentVariable("IW_LOCAL_BACKEND");
+    if (!backendFile.isEmpty()) {
+        auto local = iw::Session::localBackend(backendFile);
+        if (!local) {
+            std::fprintf(stderr, "ingestwatch: %s\n", qPrintable(local.error().message));
+            return 2;
+        }
+        profile = local.value().first;
+        options = std::move(local.value().second);
+    } else {
+        const QString name
+            = parser.isSet(profileOption) ? parser.value(profileOption) : profiles.activeProfileName();
+        profile = profiles.profile(name).value_or(iw::ProfileStore::localProfile());
+    }
+    options.archivePath = parser.value(archiveOption);
+    iw::Session session(profile, std::move(options));
     iw::MainWindow window;
+    window.setSession(&session);
+    if (parser.isSet(screenshotDir))
+        window.resize(1440, 900);
     window.show();
+    session.start();
+    const QStringList ids = parser.values(trackOption);
+    if (!ids.isEmpty())
+        session.operationMonitor()->track(ids, iw::TrackSource::Pasted);
+    if (parser.isSet(submitDemo))
+        submitDemoIngestions(session);
+
+    if (parser.isSet(screenshotDir)) {
+        const QString dir = parser.value(screenshotDir);
+        const int delay = std::max(1, parser.value(screenshotDelay).toInt());
+        QTimer::singleShot(delay * 1000, &window, [&window, dir] {
+            const QStringList files = window.saveScreenshots(dir);
+            for (const QString &f : files)
+                std::printf("%s\n", qPrintable(QDir::toNativeSeparators(f)));
+            std::fflush(stdout);
+            QApplication::exit(files.isEmpty() ? 1 : 0);
+        });
+    }
     return QApplication::exec();
 }

@@ -62,7 +62,10 @@ quint64 OperationMonitor::requestCount() const
 void OperationMonitor::load()
 {
     if (!m_reader) {
-        refresh();
+        QTimer::singleShot(0, this, [this] {
+            Q_EMIT historyLoaded({});
+            refresh();
+        });
         return;
     }
     QPointer<OperationMonitor> self(this);
@@ -71,6 +74,7 @@ void OperationMonitor::load()
             return;
         if (!tracked) {
             Q_EMIT self->errorOccurred(tracked.error(), tr("Reading the tracked operations"));
+            Q_EMIT self->historyLoaded({});
             self->refresh();
             return;
         }
@@ -88,6 +92,7 @@ void OperationMonitor::load()
         }
         Q_EMIT self->trackedChanged(int(self->m_tracked.size()));
         if (self->m_tracked.isEmpty()) {
+            Q_EMIT self->historyLoaded({});
             self->refresh();
             return;
         }

@@ -95,7 +95,7 @@ Q_SIGNALS:
     void cancelFailed(const QString &id, const iw::Error &error);
     void submitted(const QString &id);
     void requestCountChanged(quint64 count);
-    // The archive's snapshots, as loaded by load() (for the charts' history).
+    // load() is done (always emitted once per load): the last archived row of each tracked operation.
     void historyLoaded(const QList<iw::QueuedOperation> &latest);
 
 private:

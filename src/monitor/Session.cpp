@@ -1,9 +1,13 @@
 #include "monitor/Session.h"
 
 #include "azure/HttpPipeline.h"
+#include "azure/KustoClient.h"
+#include "azure/TokenProvider.h"
 #include "models/OperationModel.h"
+#include "monitor/KustoOperationBackend.h"
 #include "monitor/OperationBackend.h"
 #include "monitor/OperationMonitor.h"
+#include "monitor/ProfileStore.h"
 #include "store/ArchiveOpener.h"
 #include "store/ArchiveReader.h"
 #include "store/ArchiveWriter.h"
@@ -34,8 +38,7 @@ void Session::build(Options options)
 {
     m_pipeline = new HttpPipeline(this);
     m_pipeline->setAllowInsecureHttp(isLoopbackHost(m_profile.ingestEndpoint().host()));
-    m_backend = options.backend ? std::move(options.backend)
-                                : createBackend(m_profile, m_pipeline, &m_backendNotice);
+    m_backend = options.backend ? std::move(options.backend) : createBackend(options, &m_backendNotice);
 
     const QString path
         = options.archivePath.isEmpty() ? ArchiveConfig::defaultPath(m_profile.name) : options.archivePath;
@@ -141,16 +144,29 @@ void Session::failuresByErrorCode(const QDateTime &from,
         std::move(done));
 }
 
-std::unique_ptr<OperationBackend> Session::createBackend(const ConnectionProfile &profile,
-                                                         HttpPipeline *pipeline, QString *notice)
+std::unique_ptr<OperationBackend> Session::createBackend(const Options &options, QString *notice)
 {
-    Q_UNUSED(profile)
-    Q_UNUSED(pipeline)
-    // KustoOperationBackend (over azure/KustoClient) plugs in here.
-    if (notice)
-        *notice = tr(
-            "This build cannot reach the ingest endpoint yet: operations are read from the archive only.");
-    return nullptr;
+    const QUrl endpoint = m_profile.ingestEndpoint();
+    if (!options.staticToken.isEmpty()) {
+        m_tokens = new StaticTokenProvider(options.staticToken, this);
+    } else if (options.tokenEndpoint.isValid() && !options.tokenEndpoint.isEmpty()) {
+        QUrl scope = endpoint;
+        scope.setPath(QStringLiteral("/.default"));
+        m_tokens = new ClientCredentialsTokenProvider(m_pipeline, options.tokenEndpoint, m_profile.clientId,
+                                                      options.clientSecret.isEmpty() ? QStringLiteral("local")
+                                                                                     : options.clientSecret,
+                                                      scope.toString(QUrl::RemoveQuery), this);
+    } else {
+        // Azure CLI, device code and stored client secrets come with the sign-in work.
+        if (notice)
+            *notice
+                = tr("Signing in with %1 is not available in this build yet: operations are read from the "
+                     "archive only.")
+                      .arg(toString(m_profile.signIn));
+        return nullptr;
+    }
+    m_kusto = new KustoClient(m_pipeline, endpoint, m_tokens, this);
+    return std::make_unique<KustoOperationBackend>(m_kusto, m_pipeline);
 }
 
 QHash<QString, QString> Session::readKeyValueFile(const QString &path, QString *error)
@@ -181,10 +197,25 @@ QHash<QString, QString> Session::readKeyValueFile(const QString &path, QString *
     return values;
 }
 
+Result<QPair<ConnectionProfile, Session::Options>> Session::localBackend(const QString &path)
+{
+    QString error;
+    const QHash<QString, QString> values = readKeyValueFile(path, &error);
+    if (!error.isEmpty())
+        return Error::make(Error::Kind::Io, error);
+    const QUrl url = ingestUrlFromBackendFile(values);
+    if (!url.isValid() || url.isEmpty())
+        return Error::make(Error::Kind::Usage, tr("%1 names no ingest endpoint URL.").arg(path));
+    Options options;
+    options.tokenEndpoint = QUrl(values.value(QStringLiteral("INGESTWATCH_TOKEN_ENDPOINT")));
+    if (options.tokenEndpoint.isEmpty())
+        options.staticToken = values.value(QStringLiteral("INGESTWATCH_SIM_TOKEN"));
+    return qMakePair(ProfileStore::localProfile(url), std::move(options));
+}
+
 QUrl Session::ingestUrlFromBackendFile(const QHash<QString, QString> &values)
 {
-    for (const char *key : { "IW_INGEST_URL", "INGEST_URL", "IW_SIM_URL", "SIM_URL", "KUSTO_INGEST_URL",
-                             "IW_KUSTO_URL", "KUSTO_URL" }) {
+    for (const char *key : { "INGESTWATCH_CLUSTER_URL", "INGESTWATCH_SIM_URL" }) {
         const QString v = values.value(QLatin1String(key));
         if (!v.isEmpty())
             return QUrl(v);

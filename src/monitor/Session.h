@@ -18,6 +18,8 @@ namespace iw {
 class ArchiveReader;
 class ArchiveWriter;
 class HttpPipeline;
+class KustoClient;
+class TokenProvider;
 class OperationBackend;
 class OperationModel;
 class OperationMonitor;
@@ -40,6 +42,11 @@ public:
         // The endpoint's queued-ingestion commands. Null: made for the profile by createBackend().
         std::unique_ptr<OperationBackend> backend;
         int intervalSecs = 15;
+        // Sign-in for the ingest endpoint when the profile's own method is not used: a fixed bearer token,
+        // or client credentials against tokenEndpoint (the local backend's authority accepts any secret).
+        QString staticToken;
+        QUrl tokenEndpoint;
+        QString clientSecret;
     };
 
     explicit Session(const ConnectionProfile &profile, Options options, QObject *parent = nullptr);
@@ -71,14 +78,15 @@ public:
     void failuresByErrorCode(const QDateTime &from,
                              std::function<void(const Result<QList<QPair<QString, int>>> &)> done);
 
-    // The backend for a profile over `pipeline`, or null (with `notice` saying why) when this build cannot
-    // reach that endpoint.
-    static std::unique_ptr<OperationBackend> createBackend(const ConnectionProfile &profile,
-                                                           HttpPipeline *pipeline, QString *notice);
+    // The backend for the profile over pipeline(), or null (with `notice` saying why) when this build cannot
+    // sign in to that endpoint yet.
+    std::unique_ptr<OperationBackend> createBackend(const Options &options, QString *notice);
 
     // `scripts/backend` writes KEY=VALUE lines; the ingest endpoint's URL is under one of these keys.
     static QHash<QString, QString> readKeyValueFile(const QString &path, QString *error = nullptr);
     static QUrl ingestUrlFromBackendFile(const QHash<QString, QString> &values);
+    // The local backend's profile and sign-in options from that file; an error when it names no endpoint.
+    static Result<QPair<ConnectionProfile, Options>> localBackend(const QString &path);
 
 Q_SIGNALS:
     void sourceRefreshed(const QString &source, const QDateTime &when, bool ok);
@@ -90,6 +98,8 @@ private:
 
     ConnectionProfile m_profile;
     HttpPipeline *m_pipeline = nullptr;
+    TokenProvider *m_tokens = nullptr;
+    KustoClient *m_kusto = nullptr;
     std::unique_ptr<OperationBackend> m_backend;
     ArchiveConfig m_archiveConfig;
     std::unique_ptr<ArchiveWriter> m_writer;

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "core/QueuedOperation.h"
+#include "core/Result.h"
+#include "monitor/OperationMonitor.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSplitter;
+class QStandardItemModel;
+class QTableView;
+
+namespace iw {
+
+class OperationFilterProxy;
+
+// The Operations pane: a filter bar (State, Database, Table, free text), the operations table with
+// stacked progress bars, a notice line for cancel results and errors, and the per-blob details of the
+// selected operation. Cancel is one click (the Cancel action, Del, or the row's context menu) plus one
+// confirmation naming each operation.
+class OperationsPane : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit OperationsPane(QWidget *parent = nullptr);
+    ~OperationsPane() override;
+
+    void setMonitor(OperationMonitor *monitor);
+    OperationMonitor *monitor() const { return m_monitor; }
+
+    QTableView *operationsView() const { return m_view; }
+    QTableView *detailsView() const { return m_detailsView; }
+    OperationFilterProxy *proxy() const { return m_proxy; }
+    QLabel *noticeLabel() const { return m_notice; }
+
+    QStringList selectedIds() const;
+    QList<QueuedOperation> selectedOperations() const;
+    // True when at least one selected operation can be cancelled now.
+    bool canCancelSelection() const;
+
+    // Confirms and cancels the selected operations (those in progress without a cancel in flight).
+    void cancelSelected();
+    // Cancels `ids` after one confirmation; returns the ids sent.
+    QStringList cancelWithConfirmation(const QStringList &ids);
+
+    void showNotice(const QString &text, bool error = false);
+
+    QByteArray saveState() const; // header (order, widths, sort) and splitter
+    void restoreState(const QByteArray &state);
+
+Q_SIGNALS:
+    void cancelAvailabilityChanged(bool available);
+    void currentOperationChanged(const QString &id);
+
+private:
+    void onCurrentChanged();
+    void loadDetails(const QString &id);
+    void updateSummary();
+    void updateCancelAvailability();
+    void showContextMenu(const QPoint &pos);
+
+    QPointer<OperationMonitor> m_monitor;
+    OperationModel *m_model = nullptr;
+    OperationFilterProxy *m_proxy = nullptr;
+    QComboBox *m_stateFilter = nullptr;
+    QLineEdit *m_databaseFilter = nullptr;
+    QLineEdit *m_tableFilter = nullptr;
+    QLineEdit *m_textFilter = nullptr;
+    QLabel *m_notice = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QTableView *m_view = nullptr;
+    QLabel *m_summary = nullptr;
+    QTableView *m_detailsView = nullptr;
+    QStandardItemModel *m_details = nullptr;
+    QString m_currentId;
+    quint64 m_detailsGeneration = 0;
+    bool m_cancelAvailable = false;
+};
+
+} // namespace iw
