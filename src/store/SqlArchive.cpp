@@ -218,11 +218,14 @@ class SqlArchive::Statements
 public:
     Statements(QSqlDatabase &db, const SqlDialect &d) : m_db(db), m_dialect(d) { }
 
-    Result<QSqlQuery *> get(int slot, const QString &sql)
+    // `makeSql` is called only the first time a slot is used in a transaction.
+    template<typename MakeSql>
+    Result<QSqlQuery *> get(int slot, MakeSql &&makeSql)
     {
         auto it = m_queries.find(slot);
         if (it != m_queries.end())
             return &it.value();
+        const QString sql = makeSql();
         QSqlQuery q(m_db);
         if (!q.prepare(sql))
             return m_dialect.toError(q.lastError(), sql);
@@ -393,57 +396,65 @@ Status SqlArchive::applyBatch(const ArchiveBatch &batch, Statements &st, Archive
         PurgeTracked,
     };
     const QString &profile = m_config.profile;
-    auto run = [this](QSqlQuery *q, const QString &what) -> Status {
+    // `what` (the error context) is only built when the statement fails.
+    auto run = [this](QSqlQuery *q, auto &&what) -> Status {
         if (!q->exec())
-            return m_dialect->toError(q->lastError(), what);
+            return m_dialect->toError(q->lastError(), what());
         return Unit {};
     };
 
     for (const TrackRequest &t : batch.track) {
-        auto ins = st.get(
-            TrackInsert,
-            m_dialect->insertIgnoringSql(QStringLiteral("tracked_operations"),
-                                         { QStringLiteral("profile"), QStringLiteral("operation_id"),
-                                           QStringLiteral("database_name"), QStringLiteral("table_name"),
-                                           QStringLiteral("added_on"), QStringLiteral("added_by") },
-                                         { QStringLiteral("profile"), QStringLiteral("operation_id") }));
+        auto ins = st.get(TrackInsert, [&]() -> QString {
+            return m_dialect->insertIgnoringSql(
+                QStringLiteral("tracked_operations"),
+                { QStringLiteral("profile"), QStringLiteral("operation_id"), QStringLiteral("database_name"),
+                  QStringLiteral("table_name"), QStringLiteral("added_on"), QStringLiteral("added_by") },
+                { QStringLiteral("profile"), QStringLiteral("operation_id") });
+        });
         if (!ins)
             return ins.error();
         bindAll(**ins,
                 { profile, t.operationId, text(t.database), text(t.table), ms(orNow(t.addedOn)),
                   toString(t.source) });
-        if (Status s = run(*ins, QStringLiteral("tracking %1").arg(t.operationId)); !s)
+        if (Status s
+            = run(*ins, [&]() -> QString { return (QStringLiteral("tracking %1").arg(t.operationId)); });
+            !s)
             return s;
         if ((*ins)->numRowsAffected() > 0) {
             ++summary.tracked;
             continue;
         }
-        auto upd = st.get(TrackUpdate,
-                          QStringLiteral("UPDATE tracked_operations SET untracked_on = NULL, "
-                                         "database_name = COALESCE(database_name, ?), "
-                                         "table_name = COALESCE(table_name, ?) "
-                                         "WHERE profile = ? AND operation_id = ?"));
+        auto upd = st.get(TrackUpdate, [&]() -> QString {
+            return QStringLiteral("UPDATE tracked_operations SET untracked_on = NULL, "
+                                  "database_name = COALESCE(database_name, ?), "
+                                  "table_name = COALESCE(table_name, ?) "
+                                  "WHERE profile = ? AND operation_id = ?");
+        });
         if (!upd)
             return upd.error();
         bindAll(**upd, { text(t.database), text(t.table), profile, t.operationId });
-        if (Status s = run(*upd, QStringLiteral("re-tracking %1").arg(t.operationId)); !s)
+        if (Status s
+            = run(*upd, [&]() -> QString { return (QStringLiteral("re-tracking %1").arg(t.operationId)); });
+            !s)
             return s;
     }
 
     for (const SnapshotObservation &o : batch.snapshots) {
         const QueuedOperation &op = o.operation;
         const QDateTime observedOn = orNow(o.observedOn);
-        auto latest
-            = st.get(SnapshotLatest,
-                     QStringLiteral("SELECT id, observed_on, state, discovered, pending, canceled, ingested, "
-                                    "failed, sample_failed_reasons FROM operation_snapshots "
-                                    "WHERE profile = ? AND operation_id = ? "
-                                    "ORDER BY observed_on DESC, id DESC")
-                         + limitClause(1));
+        auto latest = st.get(SnapshotLatest, [&]() -> QString {
+            return QStringLiteral("SELECT id, observed_on, state, discovered, pending, canceled, ingested, "
+                                  "failed, sample_failed_reasons FROM operation_snapshots "
+                                  "WHERE profile = ? AND operation_id = ? "
+                                  "ORDER BY observed_on DESC, id DESC")
+                + limitClause(1);
+        });
         if (!latest)
             return latest.error();
         bindAll(**latest, { profile, op.ingestionOperationId });
-        if (Status s = run(*latest, QStringLiteral("reading the last snapshot")); !s)
+        if (Status s
+            = run(*latest, [&]() -> QString { return (QStringLiteral("reading the last snapshot")); });
+            !s)
             return s;
         const QVariant reasons = redacted(op.sampleFailedReasons);
         bool newest = true;
@@ -461,34 +472,42 @@ Status SqlArchive::applyBatch(const ArchiveBatch &batch, Statements &st, Archive
             }
         }
         (*latest)->finish();
-        auto ins
-            = st.get(SnapshotInsert,
-                     QStringLiteral("INSERT INTO operation_snapshots (profile, operation_id, observed_on, "
-                                    "started_on, last_updated_on, state, discovered, pending, canceled, "
-                                    "ingested, failed, sample_failed_reasons, database_name, table_name) "
-                                    "VALUES (")
-                         + placeholders(14) + QLatin1Char(')'));
+        auto ins = st.get(SnapshotInsert, [&]() -> QString {
+            return QStringLiteral("INSERT INTO operation_snapshots (profile, operation_id, observed_on, "
+                                  "started_on, last_updated_on, state, discovered, pending, canceled, "
+                                  "ingested, failed, sample_failed_reasons, database_name, table_name) "
+                                  "VALUES (")
+                + placeholders(14) + QLatin1Char(')');
+        });
         if (!ins)
             return ins.error();
         bindAll(**ins,
                 { profile, op.ingestionOperationId, ms(observedOn), ms(op.startedOn), ms(op.lastUpdatedOn),
                   toString(op.state), op.discovered, op.pending, op.canceled, op.ingested, op.failed, reasons,
                   text(op.database), text(op.table) });
-        if (Status s = run(*ins, QStringLiteral("storing a snapshot of %1").arg(op.ingestionOperationId)); !s)
+        if (Status s
+            = run(*ins,
+                  [&] {
+                      return QString(QStringLiteral("storing a snapshot of %1").arg(op.ingestionOperationId));
+                  });
+            !s)
             return s;
         ++summary.snapshotsAdded;
         const QVariant id = (*ins)->lastInsertId();
         if (!newest)
             continue;
-        auto point = st.get(SnapshotPoint,
-                            QStringLiteral("UPDATE tracked_operations SET last_snapshot_id = ?, "
-                                           "database_name = COALESCE(database_name, ?), "
-                                           "table_name = COALESCE(table_name, ?) "
-                                           "WHERE profile = ? AND operation_id = ?"));
+        auto point = st.get(SnapshotPoint, [&]() -> QString {
+            return QStringLiteral("UPDATE tracked_operations SET last_snapshot_id = ?, "
+                                  "database_name = COALESCE(database_name, ?), "
+                                  "table_name = COALESCE(table_name, ?) "
+                                  "WHERE profile = ? AND operation_id = ?");
+        });
         if (!point)
             return point.error();
         bindAll(**point, { id, text(op.database), text(op.table), profile, op.ingestionOperationId });
-        if (Status s = run(*point, QStringLiteral("linking the last snapshot")); !s)
+        if (Status s
+            = run(*point, [&]() -> QString { return (QStringLiteral("linking the last snapshot")); });
+            !s)
             return s;
     }
 
@@ -499,10 +518,10 @@ Status SqlArchive::applyBatch(const ArchiveBatch &batch, Statements &st, Archive
         const QString key = storageKey(n);
         const bool failure = n.kind == IngestionNotification::Kind::Failure;
         const bool malformed = n.kind == IngestionNotification::Kind::Malformed;
-        auto ins = st.get(
-            NotificationInsert,
-            m_dialect->insertIgnoringSql(QStringLiteral("notifications"), notificationColumns(),
-                                         { QStringLiteral("profile"), QStringLiteral("dedup_key") }));
+        auto ins = st.get(NotificationInsert, [&]() -> QString {
+            return m_dialect->insertIgnoringSql(QStringLiteral("notifications"), notificationColumns(),
+                                                { QStringLiteral("profile"), QStringLiteral("dedup_key") });
+        });
         if (!ins)
             return ins.error();
         bindList(**ins,
@@ -533,59 +552,75 @@ Status SqlArchive::applyBatch(const ArchiveBatch &batch, Statements &st, Archive
                      consumedOn,
                      1,
                  });
-        if (Status s = run(*ins, QStringLiteral("storing notification %1").arg(key.left(80))); !s)
+        if (Status s
+            = run(*ins,
+                  [&]() -> QString { return (QStringLiteral("storing notification %1").arg(key.left(80))); });
+            !s)
             return s;
         if ((*ins)->numRowsAffected() > 0) {
             ++summary.notificationsAdded;
             continue;
         }
-        auto upd
-            = st.get(NotificationUpdate,
-                     QStringLiteral("UPDATE notifications SET seen_count = seen_count + 1, "
-                                    "last_seen_on = CASE WHEN last_seen_on < ? THEN ? ELSE last_seen_on END, "
-                                    "consumed_on = COALESCE(consumed_on, ?), "
-                                    "dequeue_count = CASE WHEN dequeue_count IS NULL OR dequeue_count < ? "
-                                    "THEN ? ELSE dequeue_count END "
-                                    "WHERE profile = ? AND dedup_key = ?"));
+        auto upd = st.get(NotificationUpdate, [&]() -> QString {
+            return QStringLiteral("UPDATE notifications SET seen_count = seen_count + 1, "
+                                  "last_seen_on = CASE WHEN last_seen_on < ? THEN ? ELSE last_seen_on END, "
+                                  "consumed_on = COALESCE(consumed_on, ?), "
+                                  "dequeue_count = CASE WHEN dequeue_count IS NULL OR dequeue_count < ? "
+                                  "THEN ? ELSE dequeue_count END "
+                                  "WHERE profile = ? AND dedup_key = ?");
+        });
         if (!upd)
             return upd.error();
         bindAll(**upd, { ms(seenOn), ms(seenOn), consumedOn, n.dequeueCount, n.dequeueCount, profile, key });
-        if (Status s = run(*upd, QStringLiteral("updating notification %1").arg(key.left(80))); !s)
+        if (Status s = run(
+                *upd, [&] { return QString(QStringLiteral("updating notification %1").arg(key.left(80))); });
+            !s)
             return s;
         ++summary.notificationsKnown;
     }
 
     for (const UntrackRequest &u : batch.untrack) {
         if (u.purge) {
-            auto snaps = st.get(
-                PurgeSnapshots,
-                QStringLiteral("DELETE FROM operation_snapshots WHERE profile = ? AND operation_id = ?"));
+            auto snaps = st.get(PurgeSnapshots, [&]() -> QString {
+                return QStringLiteral(
+                    "DELETE FROM operation_snapshots WHERE profile = ? AND operation_id = ?");
+            });
             if (!snaps)
                 return snaps.error();
             bindAll(**snaps, { profile, u.operationId });
-            if (Status s = run(*snaps, QStringLiteral("purging snapshots of %1").arg(u.operationId)); !s)
+            if (Status s = run(*snaps,
+                               [&]() -> QString {
+                                   return (QStringLiteral("purging snapshots of %1").arg(u.operationId));
+                               });
+                !s)
                 return s;
             const int snapshotRows = (*snaps)->numRowsAffected();
-            auto tracked = st.get(
-                PurgeTracked,
-                QStringLiteral("DELETE FROM tracked_operations WHERE profile = ? AND operation_id = ?"));
+            auto tracked = st.get(PurgeTracked, [&]() -> QString {
+                return QStringLiteral(
+                    "DELETE FROM tracked_operations WHERE profile = ? AND operation_id = ?");
+            });
             if (!tracked)
                 return tracked.error();
             bindAll(**tracked, { profile, u.operationId });
-            if (Status s = run(*tracked, QStringLiteral("purging %1").arg(u.operationId)); !s)
+            if (Status s = run(
+                    *tracked, [&]() -> QString { return (QStringLiteral("purging %1").arg(u.operationId)); });
+                !s)
                 return s;
             if ((*tracked)->numRowsAffected() > 0 || snapshotRows > 0)
                 ++summary.purged;
             continue;
         }
-        auto upd = st.get(UntrackUpdate,
-                          QStringLiteral("UPDATE tracked_operations SET untracked_on = ? "
-                                         "WHERE profile = ? AND operation_id = ? "
-                                         "AND untracked_on IS NULL"));
+        auto upd = st.get(UntrackUpdate, [&]() -> QString {
+            return QStringLiteral("UPDATE tracked_operations SET untracked_on = ? "
+                                  "WHERE profile = ? AND operation_id = ? "
+                                  "AND untracked_on IS NULL");
+        });
         if (!upd)
             return upd.error();
         bindAll(**upd, { ms(orNow(u.untrackedOn)), profile, u.operationId });
-        if (Status s = run(*upd, QStringLiteral("untracking %1").arg(u.operationId)); !s)
+        if (Status s
+            = run(*upd, [&]() -> QString { return (QStringLiteral("untracking %1").arg(u.operationId)); });
+            !s)
             return s;
         summary.untracked += (*upd)->numRowsAffected() > 0 ? 1 : 0;
     }
