@@ -214,6 +214,14 @@ int IngestionStatusModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QModelIndex IngestionStatusModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (parent.isValid() || row < 0 || column < 0 || column >= ColumnCount
+        || row >= static_cast<int>(m_rows.size()))
+        return {};
+    return createIndex(row, column);
+}
+
 IngestionStatusModel::CompactId IngestionStatusModel::encodeId(const QString &text, CompactId::Kind *kind)
 {
     CompactId id;
