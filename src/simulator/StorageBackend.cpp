@@ -71,7 +71,9 @@ QList<IngestionResource> StorageBackend::resources() const
         return out;
     const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-300);
     const QDateTime expiry = start.addDays(2);
-    auto url = [](const QUrl &endpoint, const QString &name, const QString &sas) {
+    // Returns QString, not auto: an auto lambda would return a QStringBuilder that points into the
+    // local `base` after it is gone (it crashed `.get ingestion resources` with storage).
+    auto url = [](const QUrl &endpoint, const QString &name, const QString &sas) -> QString {
         QString base = endpoint.toString();
         if (!base.endsWith(QLatin1Char('/')))
             base += QLatin1Char('/');
