@@ -1,0 +1,370 @@
+#include "monitor/NotificationMonitor.h"
+
+#include "azure/HttpPipeline.h"
+#include "azure/QueueClient.h"
+#include "core/ConnectionString.h"
+#include "core/Redaction.h"
+#include "core/StorageUri.h"
+#include "models/FailureGroupModel.h"
+#include "models/NotificationModel.h"
+#include "store/ArchiveReader.h"
+#include "store/ArchiveWriter.h"
+
+#include <QHash>
+#include <QTimer>
+
+#include <algorithm>
+
+namespace iw {
+
+using Kind = IngestionNotification::Kind;
+
+NotificationMonitor::NotificationMonitor(NotificationModel *model, FailureGroupModel *groups,
+                                         HttpPipeline *pipeline, ArchiveWriter *writer, ArchiveReader *reader,
+                                         QObject *parent)
+    : QObject(parent), m_model(model), m_groups(groups), m_pipeline(pipeline), m_writer(writer),
+      m_reader(reader), m_timer(new QTimer(this))
+{
+    m_timer->setInterval(m_intervalSecs * 1000);
+    connect(m_timer, &QTimer::timeout, this, &NotificationMonitor::refresh);
+}
+
+NotificationMonitor::~NotificationMonitor() = default;
+
+void NotificationMonitor::clearQueues()
+{
+    ++m_generation;
+    for (Queue &q : m_queues)
+        delete q.client;
+    m_queues.clear();
+    m_outstanding = 0;
+}
+
+Status NotificationMonitor::setQueueUris(const QStringList &failedQueueUris,
+                                         const QStringList &successQueueUris)
+{
+    QList<Queue> queues;
+    auto add = [&](const QString &text, Kind kind) -> Status {
+        auto uri = StorageUri::parse(text.trimmed());
+        if (!uri)
+            return uri.error();
+        if (uri->resourceName.isEmpty())
+            return Error::make(Error::Kind::Usage, tr("The URL names no queue: %1").arg(redact(text)));
+        Queue q;
+        q.state.name = uri->resourceName;
+        q.state.endpoint = redact(uri->endpoint.toString(QUrl::RemoveQuery));
+        q.state.kind = kind;
+        q.client = new QueueClient(m_pipeline, StorageServiceConfig::fromStorageUri(uri.value()), this);
+        queues.append(q);
+        return Unit {};
+    };
+    for (const QString &u : failedQueueUris) {
+        Status s = add(u, Kind::Failure);
+        if (!s) {
+            for (Queue &q : queues)
+                delete q.client;
+            return s;
+        }
+    }
+    for (const QString &u : successQueueUris) {
+        Status s = add(u, Kind::Success);
+        if (!s) {
+            for (Queue &q : queues)
+                delete q.client;
+            return s;
+        }
+    }
+    clearQueues();
+    m_queues = queues;
+    if (m_intervalSecs > 0)
+        m_timer->start();
+    Q_EMIT queuesChanged();
+    return Unit {};
+}
+
+void NotificationMonitor::setQueues(const StorageServiceConfig &config, const QStringList &failedQueues,
+                                    const QStringList &successQueues)
+{
+    clearQueues();
+    auto add = [&](const QString &name, Kind kind) {
+        Queue q;
+        q.state.name = name;
+        q.state.endpoint = redact(config.endpoint.toString(QUrl::RemoveQuery));
+        q.state.kind = kind;
+        q.client = new QueueClient(m_pipeline, config, this);
+        m_queues.append(q);
+    };
+    for (const QString &n : failedQueues)
+        add(n, Kind::Failure);
+    for (const QString &n : successQueues)
+        add(n, Kind::Success);
+    if (m_intervalSecs > 0)
+        m_timer->start();
+    Q_EMIT queuesChanged();
+}
+
+Status NotificationMonitor::setQueuesFromConnectionString(const QString &connectionString,
+                                                          const QStringList &failedQueues,
+                                                          const QStringList &successQueues)
+{
+    auto cs = ConnectionString::parse(connectionString);
+    if (!cs)
+        return cs.error();
+    auto config = StorageServiceConfig::queueFromConnectionString(cs.value());
+    if (!config)
+        return config.error();
+    setQueues(config.value(), failedQueues, successQueues);
+    return Unit {};
+}
+
+QList<NotificationMonitor::QueueState> NotificationMonitor::queues() const
+{
+    QList<QueueState> out;
+    for (const Queue &q : m_queues)
+        out << q.state;
+    return out;
+}
+
+qint64 NotificationMonitor::approximateTotal(Kind kind) const
+{
+    qint64 total = 0;
+    bool known = false;
+    for (const Queue &q : m_queues) {
+        if (q.state.kind == kind && q.state.approximateCount >= 0) {
+            total += q.state.approximateCount;
+            known = true;
+        }
+    }
+    return known ? total : -1;
+}
+
+void NotificationMonitor::setMode(Mode mode)
+{
+    if (mode == Mode::Consume && !m_writer)
+        mode = Mode::Peek;
+    if (mode == m_mode)
+        return;
+    m_mode = mode;
+    Q_EMIT modeChanged(mode);
+}
+
+void NotificationMonitor::setInterval(int seconds)
+{
+    m_intervalSecs = seconds <= 0 ? 0 : std::max(seconds, kIntervalFloorSecs);
+    if (m_intervalSecs == 0) {
+        m_timer->stop();
+        return;
+    }
+    m_timer->setInterval(m_intervalSecs * 1000);
+    if (!m_queues.isEmpty())
+        m_timer->start();
+}
+
+void NotificationMonitor::countRequest(int n)
+{
+    m_requests += static_cast<quint64>(n);
+    Q_EMIT requestCountChanged();
+}
+
+void NotificationMonitor::refresh()
+{
+    if (m_outstanding > 0 || m_queues.isEmpty())
+        return;
+    m_refreshOk = true;
+    m_requestsAtStart = m_requests;
+    // Two calls per queue: the approximate count and the peek/receive.
+    m_outstanding = static_cast<int>(m_queues.size()) * 2;
+    for (int i = 0; i < m_queues.size(); ++i)
+        refreshQueue(i);
+}
+
+void NotificationMonitor::callDone(int index, const std::optional<Error> &error, const QString &context)
+{
+    if (index >= 0 && index < m_queues.size()) {
+        QueueState &s = m_queues[index].state;
+        s.lastRefreshed = QDateTime::currentDateTimeUtc();
+        if (error)
+            s.lastError = error->toString();
+    }
+    if (error && error->kind != Error::Kind::Canceled) {
+        m_refreshOk = false;
+        Q_EMIT errorOccurred(*error, context);
+    }
+    if (--m_outstanding == 0) {
+        m_lastRequests = static_cast<int>(m_requests - m_requestsAtStart);
+        Q_EMIT queuesChanged();
+        Q_EMIT refreshed(QDateTime::currentDateTimeUtc(), m_refreshOk);
+    }
+}
+
+void NotificationMonitor::refreshQueue(int index)
+{
+    Queue &q = m_queues[index];
+    q.state.lastError.clear();
+    const quint64 generation = m_generation;
+    const QString name = q.state.name;
+    const Kind kind = q.state.kind;
+    auto stale = [this, generation] {
+        return generation != m_generation;
+    };
+
+    countRequest();
+    q.client->approximateMessageCount(name, this, [this, index, name, stale](Result<qint64> r) {
+        if (stale())
+            return;
+        if (r)
+            m_queues[index].state.approximateCount = r.value();
+        callDone(index, r ? std::nullopt : std::optional<Error>(r.error()),
+                 tr("Counting the messages of queue %1").arg(name));
+    });
+
+    countRequest();
+    if (m_mode == Mode::Peek) {
+        q.client->peekNotifications(
+            name, kind, QueueClient::kMaxMessagesPerRequest, this,
+            [this, index, name, stale](Result<QList<IngestionNotification>> r) {
+                if (stale())
+                    return;
+                if (r) {
+                    m_queues[index].state.lastRead = static_cast<int>(r->size());
+                    merge(r.value(), false);
+                    if (m_writer && !r->isEmpty()) {
+                        ArchiveBatch batch;
+                        const QDateTime now = QDateTime::currentDateTimeUtc();
+                        for (const IngestionNotification &n : r.value())
+                            batch.notifications.append({ n, NotificationOrigin::Peeked, now });
+                        QPointer<NotificationMonitor> self(this);
+                        m_writer->submit(
+                            std::move(batch), [self, name](const Result<ArchiveBatchSummary> &s) {
+                                if (self && !s)
+                                    Q_EMIT self->errorOccurred(
+                                        s.error(), tr("Archiving the messages of queue %1").arg(name));
+                            });
+                    }
+                }
+                callDone(index, r ? std::nullopt : std::optional<Error>(r.error()),
+                         tr("Peeking queue %1").arg(name));
+            });
+        return;
+    }
+
+    // Consume: receive -> commit to the archive -> delete by pop receipt after `committed`.
+    q.client->receiveNotifications(
+        name, kind, QueueClient::kMaxMessagesPerRequest, m_visibilitySecs, this,
+        [this, index, name, stale, generation](Result<QList<QueueClient::ReceivedNotification>> r) {
+            if (stale())
+                return;
+            if (!r || r->isEmpty() || !m_writer) {
+                if (r)
+                    m_queues[index].state.lastRead = 0;
+                callDone(index, r ? std::nullopt : std::optional<Error>(r.error()),
+                         tr("Receiving from queue %1").arg(name));
+                return;
+            }
+            const QList<QueueClient::ReceivedNotification> received = r.value();
+            m_queues[index].state.lastRead = static_cast<int>(received.size());
+            QList<IngestionNotification> notes;
+            ArchiveBatch batch;
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            for (const auto &rn : received) {
+                notes << rn.notification;
+                batch.notifications.append({ rn.notification, NotificationOrigin::Consumed, now });
+            }
+            merge(notes, false);
+            QPointer<NotificationMonitor> self(this);
+            m_writer->submit(
+                std::move(batch),
+                [self, index, name, received, generation](const Result<ArchiveBatchSummary> &s) {
+                    if (!self)
+                        return;
+                    if (self->m_generation != generation) {
+                        // The queue set changed: the messages reappear after their visibility timeout.
+                        return;
+                    }
+                    if (!s) {
+                        Q_EMIT self->errorOccurred(
+                            s.error(),
+                            tr("Archiving consumed messages of queue %1 (they stay in the queue)").arg(name));
+                        self->callDone(index, std::nullopt, QString());
+                        return;
+                    }
+                    // Committed: now, and only now, delete them from the queue.
+                    auto remaining = std::make_shared<int>(static_cast<int>(received.size()));
+                    auto deleted = std::make_shared<int>(0);
+                    QueueClient *client = self->m_queues[index].client;
+                    for (const auto &rn : received) {
+                        self->countRequest();
+                        client->deleteMessage(
+                            name, rn.notification.messageId, rn.popReceipt, self,
+                            [self, index, name, remaining, deleted, generation](Status st) {
+                                if (!self || self->m_generation != generation)
+                                    return;
+                                if (st)
+                                    ++*deleted;
+                                else if (st.error().kind != Error::Kind::Canceled)
+                                    Q_EMIT self->errorOccurred(
+                                        st.error(),
+                                        tr("Deleting a consumed message from queue %1").arg(name));
+                                if (--*remaining == 0) {
+                                    self->m_consumed += *deleted;
+                                    Q_EMIT self->consumed(*deleted);
+                                    self->callDone(index, std::nullopt, QString());
+                                }
+                            });
+                    }
+                });
+        });
+}
+
+void NotificationMonitor::merge(const QList<IngestionNotification> &notifications, bool fromHistory)
+{
+    if (!m_model)
+        return;
+    QList<IngestionNotification> fresh;
+    for (const IngestionNotification &n : notifications) {
+        if (n.kind == Kind::Failure && m_model->rowForKey(n.dedupKey()) < 0)
+            fresh << n;
+    }
+    m_model->upsert(notifications);
+    if (m_groups)
+        m_groups->addNotifications(notifications);
+    if (fromHistory || fresh.isEmpty())
+        return;
+    QHash<QString, int> byCode;
+    for (const IngestionNotification &n : fresh)
+        ++byCode[n.errorCode];
+    QString top;
+    int best = -1;
+    for (auto it = byCode.cbegin(); it != byCode.cend(); ++it) {
+        if (it.value() > best || (it.value() == best && it.key() < top)) {
+            best = it.value();
+            top = it.key();
+        }
+    }
+    Q_EMIT newFailures(static_cast<int>(fresh.size()), top);
+}
+
+void NotificationMonitor::loadHistory(int limit)
+{
+    if (!m_reader)
+        return;
+    NotificationQuery q;
+    q.limit = limit;
+    QPointer<NotificationMonitor> self(this);
+    m_reader->notifications(q, [self](const Result<QList<NotificationRecord>> &r) {
+        if (!self)
+            return;
+        if (!r) {
+            Q_EMIT self->errorOccurred(r.error(), tr("Reading the notification history from the archive"));
+            return;
+        }
+        QList<IngestionNotification> notes;
+        notes.reserve(r->size());
+        for (auto it = r->crbegin(); it != r->crend(); ++it) // oldest first
+            notes << it->notification;
+        self->merge(notes, true);
+        Q_EMIT self->historyLoaded(static_cast<int>(notes.size()));
+    });
+}
+
+} // namespace iw

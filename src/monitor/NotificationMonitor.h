@@ -1,0 +1,126 @@
+#pragma once
+
+#include "azure/StorageCredential.h"
+#include "core/IngestionNotification.h"
+#include "core/Result.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+#include <optional>
+
+class QTimer;
+
+namespace iw {
+
+class ArchiveReader;
+class ArchiveWriter;
+class FailureGroupModel;
+class HttpPipeline;
+class NotificationModel;
+class QueueClient;
+
+// Reads the report queues (every FailedIngestionsQueue and SuccessfulIngestionsQueue: there can be several
+// of each) into a NotificationModel and a FailureGroupModel, and archives every message it sees.
+//
+// Peek (the default) is non-destructive: up to 32 messages per queue per request, the head of each queue
+// only; the approximate message count of each queue is read alongside. Consume is an explicit operator
+// choice (the queues are shared by every client of the cluster): messages are received with a visibility
+// timeout, committed to the archive, and deleted by pop receipt only after the archive said `committed`;
+// when the commit fails they reappear in the queue (at least once). A message that does not parse is kept
+// as a Malformed row with its raw text, never dropped.
+class NotificationMonitor : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Mode { Peek, Consume };
+    Q_ENUM(Mode)
+    static constexpr int kIntervalFloorSecs = 5;
+
+    struct QueueState
+    {
+        QString name;
+        QString endpoint; // redacted
+        IngestionNotification::Kind kind = IngestionNotification::Kind::Failure;
+        qint64 approximateCount = -1; // -1: unknown
+        int lastRead = 0; // messages peeked or received by the last refresh
+        QDateTime lastRefreshed;
+        QString lastError; // empty when the last refresh of this queue was fine
+    };
+
+    NotificationMonitor(NotificationModel *model, FailureGroupModel *groups, HttpPipeline *pipeline,
+                        ArchiveWriter *writer, ArchiveReader *reader, QObject *parent = nullptr);
+    ~NotificationMonitor() override;
+
+    // The queues, as `.get ingestion resources` lists them (SAS URIs). Replaces the current set.
+    Status setQueueUris(const QStringList &failedQueueUris, const QStringList &successQueueUris);
+    // Or by hand: one storage account, queue names.
+    void setQueues(const StorageServiceConfig &config, const QStringList &failedQueues,
+                   const QStringList &successQueues);
+    Status setQueuesFromConnectionString(const QString &connectionString, const QStringList &failedQueues,
+                                         const QStringList &successQueues);
+    QList<QueueState> queues() const;
+    bool hasQueues() const { return !m_queues.isEmpty(); }
+
+    void setMode(Mode mode); // Consume needs an archive: refused (stays Peek) without one
+    Mode mode() const { return m_mode; }
+    bool canConsume() const { return m_writer != nullptr; }
+    void setVisibilityTimeout(int seconds) { m_visibilitySecs = std::max(seconds, 1); }
+
+    void setInterval(int seconds); // 0 = off, else at least the floor
+    int interval() const { return m_intervalSecs; }
+    void refresh(); // ignored while one runs
+    bool isRefreshing() const { return m_outstanding > 0; }
+    // Shows what the archive already holds (newest first, up to `limit`), e.g. after a restart.
+    void loadHistory(int limit = 50000);
+
+    quint64 requestCount() const { return m_requests; }
+    int lastRequests() const { return m_lastRequests; }
+    qint64 consumedCount() const { return m_consumed; } // deleted from their queue after commit
+    qint64 approximateTotal(IngestionNotification::Kind kind) const;
+
+Q_SIGNALS:
+    void refreshed(const QDateTime &when, bool ok);
+    void errorOccurred(const iw::Error &error, const QString &context);
+    void requestCountChanged();
+    void queuesChanged(); // counts, errors, the set of queues
+    void modeChanged(iw::NotificationMonitor::Mode mode);
+    // Failures not seen before by this dashboard arrived (not from history): for the tray.
+    void newFailures(int count, const QString &topErrorCode);
+    void consumed(int deleted); // messages deleted after their batch was committed
+    void historyLoaded(int rows);
+
+private:
+    struct Queue
+    {
+        QueueState state;
+        QueueClient *client = nullptr;
+    };
+    void refreshQueue(int index);
+    void merge(const QList<IngestionNotification> &notifications, bool fromHistory);
+    void callDone(int index, const std::optional<Error> &error, const QString &context);
+    void countRequest(int n = 1);
+    void clearQueues();
+
+    QPointer<NotificationModel> m_model;
+    QPointer<FailureGroupModel> m_groups;
+    QPointer<HttpPipeline> m_pipeline;
+    ArchiveWriter *m_writer;
+    ArchiveReader *m_reader;
+    QList<Queue> m_queues;
+    QTimer *m_timer;
+    Mode m_mode = Mode::Peek;
+    int m_intervalSecs = 30;
+    int m_visibilitySecs = 300;
+    int m_outstanding = 0;
+    bool m_refreshOk = true;
+    quint64 m_requests = 0;
+    quint64 m_requestsAtStart = 0;
+    int m_lastRequests = 0;
+    qint64 m_consumed = 0;
+    quint64 m_generation = 0; // bumps when the queue set changes: late answers are dropped
+};
+
+} // namespace iw

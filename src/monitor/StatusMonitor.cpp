@@ -1,0 +1,204 @@
+#include "monitor/StatusMonitor.h"
+
+#include "azure/HttpPipeline.h"
+#include "azure/IncrementalTableQuery.h"
+#include "azure/TableClient.h"
+#include "core/ConnectionString.h"
+#include "core/Redaction.h"
+#include "core/StorageUri.h"
+#include "core/TableEntityStatus.h"
+#include "models/IngestionStatusModel.h"
+
+#include <QLocale>
+#include <QTimer>
+
+#include <algorithm>
+
+namespace iw {
+
+StatusMonitor::StatusMonitor(IngestionStatusModel *model, HttpPipeline *pipeline, QObject *parent)
+    : QObject(parent), m_model(model), m_pipeline(pipeline), m_timer(new QTimer(this))
+{
+    m_timer->setInterval(m_intervalSecs * 1000);
+    connect(m_timer, &QTimer::timeout, this, &StatusMonitor::refresh);
+}
+
+StatusMonitor::~StatusMonitor()
+{
+    if (m_query)
+        m_query->cancel();
+}
+
+void StatusMonitor::setTable(const StorageServiceConfig &config, const QString &table)
+{
+    if (m_query) {
+        m_query->cancel();
+        delete m_query;
+        m_query = nullptr;
+    }
+    delete m_client;
+    m_client = nullptr;
+    if (m_model && m_model->rowCount() > 0)
+        m_model->clear();
+    m_table = table;
+    m_endpoint = config.endpoint;
+    m_client = new TableClient(m_pipeline, config, this);
+    if (config.credential.kind() == StorageCredential::Kind::SharedKey)
+        m_client->setScheme(StorageCredential::TableScheme::SharedKey);
+    m_query = new IncrementalTableQuery(m_client, table, this);
+    connect(m_query, &IncrementalTableQuery::rowsChanged, this, &StatusMonitor::onRows);
+    connect(m_query, &IncrementalTableQuery::refreshFinished, this, &StatusMonitor::onFinished);
+    connect(m_query, &IncrementalTableQuery::refreshFailed, this,
+            [this](const Error &e) { m_lastError = e; });
+    setKnowledge(Knowledge::Unknown);
+    if (m_intervalSecs > 0 && !m_timer->isActive())
+        m_timer->start();
+}
+
+Status StatusMonitor::setTableUri(const QString &sasUri)
+{
+    auto uri = StorageUri::parse(sasUri.trimmed());
+    if (!uri)
+        return uri.error();
+    if (uri->resourceName.isEmpty())
+        return Error::make(Error::Kind::Usage, tr("The URL names no table: %1").arg(redact(sasUri)));
+    setTable(StorageServiceConfig::fromStorageUri(uri.value()), uri->resourceName);
+    return Unit {};
+}
+
+Status StatusMonitor::setTableFromConnectionString(const QString &connectionString, const QString &table)
+{
+    auto cs = ConnectionString::parse(connectionString);
+    if (!cs)
+        return cs.error();
+    auto config = StorageServiceConfig::tableFromConnectionString(cs.value());
+    if (!config)
+        return config.error();
+    if (table.trimmed().isEmpty())
+        return Error::make(Error::Kind::Usage, tr("Name the status table."));
+    setTable(config.value(), table.trimmed());
+    return Unit {};
+}
+
+QString StatusMonitor::tableDescription() const
+{
+    if (!m_query)
+        return tr("No status table");
+    return redact(m_endpoint.toString(QUrl::RemoveQuery)) + QLatin1Char('/') + m_table;
+}
+
+void StatusMonitor::setInterval(int seconds)
+{
+    m_intervalSecs = seconds <= 0 ? 0 : std::max(seconds, kIntervalFloorSecs);
+    if (m_intervalSecs == 0) {
+        m_timer->stop();
+        return;
+    }
+    m_timer->setInterval(m_intervalSecs * 1000);
+    if (m_query)
+        m_timer->start();
+}
+
+bool StatusMonitor::isRefreshing() const
+{
+    return m_query && m_query->isRunning();
+}
+
+void StatusMonitor::cancel()
+{
+    if (m_query)
+        m_query->cancel();
+}
+
+QString StatusMonitor::lastFilter() const
+{
+    return m_query ? m_query->lastFilter() : QString();
+}
+
+void StatusMonitor::refresh()
+{
+    if (!m_query || m_query->isRunning())
+        return;
+    m_fullRead = !m_query->watermark().isValid();
+    m_rowsRead = 0;
+    m_lastError.reset();
+    Q_EMIT refreshStarted();
+    m_query->refresh();
+}
+
+void StatusMonitor::onRows(const QList<TableEntity> &rows)
+{
+    QList<IngestionStatus> page;
+    page.reserve(rows.size());
+    for (const TableEntity &e : rows) {
+        auto s = TableEntityStatus::toIngestionStatus(e);
+        if (s)
+            page.append(std::move(s.value()));
+        else
+            ++m_badRows;
+    }
+    m_rowsRead += rows.size();
+    if (m_model && !page.isEmpty())
+        m_model->upsert(page);
+    if (m_fullRead && m_knowledge != Knowledge::Complete)
+        setKnowledge(Knowledge::Partial);
+    Q_EMIT progress(m_rowsRead);
+}
+
+void StatusMonitor::onFinished(bool ok)
+{
+    ++m_refreshes;
+    m_lastRequests = m_query ? m_query->lastRequests() : 0;
+    m_requests += static_cast<quint64>(m_lastRequests);
+    m_lastRefreshed = QDateTime::currentDateTimeUtc();
+    Q_EMIT requestCountChanged();
+    if (ok) {
+        if (m_fullRead || m_knowledge == Knowledge::Unknown)
+            setKnowledge(Knowledge::Complete);
+    } else {
+        if (m_fullRead && m_rowsRead > 0)
+            setKnowledge(Knowledge::Partial);
+        const Error e = m_lastError.value_or(Error::make(Error::Kind::Network, tr("The refresh failed.")));
+        if (e.kind != Error::Kind::Canceled)
+            Q_EMIT errorOccurred(e, tr("Reading the status table %1").arg(tableDescription()));
+    }
+    Q_EMIT refreshed(m_lastRefreshed, ok);
+}
+
+void StatusMonitor::setKnowledge(Knowledge k)
+{
+    if (k == m_knowledge)
+        return;
+    m_knowledge = k;
+    Q_EMIT knowledgeChanged(k);
+}
+
+QString StatusMonitor::toString(Knowledge k)
+{
+    switch (k) {
+    case Knowledge::Unknown:
+        return tr("Unknown");
+    case Knowledge::Partial:
+        return tr("Partial");
+    case Knowledge::Complete:
+        return tr("Complete");
+    }
+    return {};
+}
+
+QString StatusMonitor::knowledgeText() const
+{
+    const QString rows = QLocale().toString(m_model ? m_model->rowCount() : 0);
+    switch (m_knowledge) {
+    case Knowledge::Unknown:
+        return isRefreshing() ? tr("Unknown: loading the status table…") : tr("Unknown: not read yet");
+    case Knowledge::Partial:
+        return isRefreshing() ? tr("Partial: %1 rows so far, still loading").arg(rows)
+                              : tr("Partial: %1 rows (the first load did not finish)").arg(rows);
+    case Knowledge::Complete:
+        return tr("Complete: %1 rows").arg(rows);
+    }
+    return {};
+}
+
+} // namespace iw

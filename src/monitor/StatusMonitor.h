@@ -1,0 +1,99 @@
+#pragma once
+
+#include "azure/StorageCredential.h"
+#include "core/Result.h"
+#include "core/TableEntity.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+
+#include <optional>
+
+class QTimer;
+
+namespace iw {
+
+class HttpPipeline;
+class IncrementalTableQuery;
+class IngestionStatusModel;
+class TableClient;
+
+// Keeps an IngestionStatusModel up to date from the Azure status table (IngestionsStatusTable).
+//
+// The first refresh pages through the whole table in the background, each page upserted into the model as
+// it arrives (knowledge Partial); once a full read has finished the model is Complete, and every later
+// refresh is an incremental query (IncrementalTableQuery: only rows whose Timestamp moved), never one
+// point read per source. A failed refresh is reported (errorOccurred) and retried on the next tick; the
+// pipeline already retried what could be retried. The table comes from `.get ingestion resources`
+// (setTableUri with its SAS URI) or is set by hand (a SAS URL or a connection string + table name).
+class StatusMonitor : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Knowledge { Unknown, Partial, Complete };
+    Q_ENUM(Knowledge)
+    static constexpr int kIntervalFloorSecs = 5;
+
+    StatusMonitor(IngestionStatusModel *model, HttpPipeline *pipeline, QObject *parent = nullptr);
+    ~StatusMonitor() override;
+
+    // The table to watch. Changing it forgets the watermark and clears the model (another table).
+    void setTable(const StorageServiceConfig &config, const QString &table);
+    Status setTableUri(const QString &sasUri); // https://acct.table.core.windows.net/table?sv=..&sig=..
+    Status setTableFromConnectionString(const QString &connectionString, const QString &table);
+    bool hasTable() const { return m_query != nullptr; }
+    QString tableName() const { return m_table; }
+    QString tableDescription() const; // endpoint/table, redacted
+
+    void setInterval(int seconds); // 0 = off, else at least the floor
+    int interval() const { return m_intervalSecs; }
+
+    void refresh(); // ignored while one runs
+    bool isRefreshing() const;
+    void cancel();
+
+    Knowledge knowledge() const { return m_knowledge; }
+    static QString toString(Knowledge k);
+    QString knowledgeText() const; // "Complete: 1,234 rows", "Partial: 500 rows so far", ...
+    qint64 rowsRead() const { return m_rowsRead; } // this refresh so far
+    int lastRequests() const { return m_lastRequests; } // requests of the last finished refresh
+    quint64 requestCount() const { return m_requests; } // all refreshes
+    int refreshCount() const { return m_refreshes; }
+    int badRows() const { return m_badRows; } // entities that could not be read as an IngestionStatus
+    QDateTime lastRefreshed() const { return m_lastRefreshed; }
+    QString lastFilter() const;
+
+Q_SIGNALS:
+    void knowledgeChanged(iw::StatusMonitor::Knowledge knowledge);
+    void progress(qint64 rowsRead);
+    void refreshStarted();
+    void refreshed(const QDateTime &when, bool ok);
+    void errorOccurred(const iw::Error &error, const QString &context);
+    void requestCountChanged();
+
+private:
+    void onRows(const QList<iw::TableEntity> &rows);
+    void onFinished(bool ok);
+    void setKnowledge(Knowledge k);
+
+    QPointer<IngestionStatusModel> m_model;
+    QPointer<HttpPipeline> m_pipeline;
+    TableClient *m_client = nullptr;
+    IncrementalTableQuery *m_query = nullptr;
+    QString m_table;
+    QUrl m_endpoint;
+    QTimer *m_timer;
+    int m_intervalSecs = 30;
+    Knowledge m_knowledge = Knowledge::Unknown;
+    bool m_fullRead = false; // the running refresh reads the whole table
+    qint64 m_rowsRead = 0;
+    int m_lastRequests = 0;
+    quint64 m_requests = 0;
+    int m_refreshes = 0;
+    int m_badRows = 0;
+    QDateTime m_lastRefreshed;
+    std::optional<Error> m_lastError;
+};
+
+} // namespace iw
