@@ -27,6 +27,8 @@ public:
     KustoClient(HttpPipeline *pipeline, QUrl endpoint, TokenProvider *tokens, QObject *parent = nullptr);
 
     void setApplication(const QString &app) { m_app = app; }
+    // Per attempt, from send to the last body byte (default 30 s); a slower answer is Error::Kind::Timeout.
+    void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
     QUrl endpoint() const { return m_endpoint; }
 
     // Any management command; the primary table of the v1 result.
@@ -57,11 +59,16 @@ public:
     static QByteArray requestBody(const QString &database, const QString &csl);
 
 private:
+    // One try of execute(). A 401 on the first try drops the token, signs in again and sends once more.
+    void executeAttempt(const QString &database, const QString &csl, QObject *context,
+                        std::function<void(Result<KustoV1Table>)> callback, bool idempotent, bool reacquired);
+
     QPointer<HttpPipeline> m_pipeline;
     QUrl m_endpoint;
     QPointer<TokenProvider> m_tokens;
     QString m_app = QStringLiteral("IngestWatch");
     QString m_defaultDb = QStringLiteral("NetDefaultDB");
+    std::chrono::milliseconds m_timeout { 30000 };
 };
 
 } // namespace iw

@@ -57,6 +57,8 @@ public:
 
     bool isValid(const QString &accessToken) const; // known and not expired
     Token issue(); // a valid token without any grant (tests, --print-token)
+    // Forgets every issued token (a key rollover): the next call with an old token gets 401.
+    void revokeAll() { m_tokens.clear(); }
 
 private:
     QDateTime now() const;

@@ -4,6 +4,7 @@
 #include "simulator/SimulatorServer.h"
 
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTest>
 
 #include <optional>
@@ -179,6 +180,85 @@ private Q_SLOTS:
         m_client->getIdentityToken(this, malformed.cb());
         QVERIFY(malformed.wait());
         QVERIFY((*malformed).error().kind == Error::Kind::Parse);
+    }
+
+    // A token the service no longer accepts: 401, the cached token is dropped, the next call acquires
+    // a new one from the token endpoint and succeeds.
+    void unauthorizedThenReacquire()
+    {
+        Wait<QString> first;
+        m_client->getIdentityToken(this, first.cb());
+        QVERIFY(first.wait());
+        QVERIFY((*first).ok());
+        m_sim->tokens().revokeAll();
+        Wait<QString> rejected;
+        m_client->getIdentityToken(this, rejected.cb());
+        QVERIFY(rejected.wait());
+        QVERIFY(!(*rejected).ok());
+        QCOMPARE((*rejected).error().httpStatus, 401);
+        QVERIFY((*rejected).error().kind == Error::Kind::Auth);
+        Wait<QString> again;
+        m_client->getIdentityToken(this, again.cb());
+        QVERIFY(again.wait());
+        QVERIFY2((*again).ok(), qPrintable((*again).ok() ? QString() : (*again).error().toString()));
+        QCOMPARE((*again).value(), QStringLiteral("sim-identity-token"));
+    }
+
+    // An answer slower than the client's timeout; a port nobody listens on.
+    void timeoutAndDeadEndpoint()
+    {
+        SimulatorOptions o;
+        o.requireAuth = false;
+        o.faults.latencyMs = 2000;
+        SimulatorServer slow(o);
+        QVERIFY(slow.start() != 0);
+        StaticTokenProvider anyToken(QStringLiteral("x"));
+        KustoClient slowClient(m_pipeline.get(), slow.baseUrl(), &anyToken);
+        slowClient.setTimeout(std::chrono::milliseconds(300));
+        Wait<QString> timedOut;
+        slowClient.getIdentityToken(this, timedOut.cb());
+        QVERIFY(timedOut.wait());
+        QVERIFY(!(*timedOut).ok());
+        QCOMPARE(Error::kindName((*timedOut).error().kind), Error::kindName(Error::Kind::Timeout));
+
+        quint16 deadPort = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+            deadPort = probe.serverPort();
+        }
+        KustoClient dead(m_pipeline.get(), QUrl(QStringLiteral("http://127.0.0.1:%1").arg(deadPort)),
+                         &anyToken);
+        Wait<QString> refused;
+        dead.getIdentityToken(this, refused.cb());
+        QVERIFY(refused.wait());
+        QVERIFY(!(*refused).ok());
+        QCOMPARE(Error::kindName((*refused).error().kind), Error::kindName(Error::Kind::Network));
+        QCOMPARE((*refused).error().httpStatus, 0);
+    }
+
+    // --fault-truncate: the body is cut short; --fault-malformed: a 200 that is not JSON.
+    void truncatedAndMalformedBodies()
+    {
+        FaultConfig f;
+        f.truncateRate = 1.0;
+        m_sim->faults().setConfig(f);
+        Wait<QList<QueuedOperation>> truncated;
+        m_client->showOperations({ QStringLiteral("a;b;c") }, this, truncated.cb());
+        QVERIFY(truncated.wait());
+        QVERIFY(!(*truncated).ok());
+        const Error::Kind k = (*truncated).error().kind;
+        QVERIFY2(k == Error::Kind::Parse || k == Error::Kind::Network,
+                 qPrintable((*truncated).error().toString()));
+
+        f.truncateRate = 0;
+        f.malformedRate = 1.0;
+        m_sim->faults().setConfig(f);
+        Wait<QList<QueuedOperation>> malformed;
+        m_client->showOperations({ QStringLiteral("a;b;c") }, this, malformed.cb());
+        QVERIFY(malformed.wait());
+        QVERIFY(!(*malformed).ok());
+        QCOMPARE(Error::kindName((*malformed).error().kind), Error::kindName(Error::Kind::Parse));
     }
 
     void throttledThenSuccess()
