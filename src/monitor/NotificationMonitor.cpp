@@ -43,6 +43,9 @@ void NotificationMonitor::clearQueues()
 Status NotificationMonitor::setQueueUris(const QStringList &failedQueueUris,
                                          const QStringList &successQueueUris)
 {
+    const QStringList uris = failedQueueUris + QStringList { QStringLiteral("--") } + successQueueUris;
+    if (!m_queues.isEmpty() && uris == m_uris)
+        return Unit {};
     QList<Queue> queues;
     auto add = [&](const QString &text, Kind kind) -> Status {
         auto uri = StorageUri::parse(text.trimmed());
@@ -76,6 +79,7 @@ Status NotificationMonitor::setQueueUris(const QStringList &failedQueueUris,
     }
     clearQueues();
     m_queues = queues;
+    m_uris = uris;
     if (m_intervalSecs > 0)
         m_timer->start();
     Q_EMIT queuesChanged();
@@ -86,6 +90,7 @@ void NotificationMonitor::setQueues(const StorageServiceConfig &config, const QS
                                     const QStringList &successQueues)
 {
     clearQueues();
+    m_uris.clear();
     auto add = [&](const QString &name, Kind kind) {
         Queue q;
         q.state.name = name;

@@ -110,6 +110,7 @@ private:
     ArchiveWriter *m_writer;
     ArchiveReader *m_reader;
     QList<Queue> m_queues;
+    QStringList m_uris; // as set by setQueueUris
     QTimer *m_timer;
     Mode m_mode = Mode::Peek;
     int m_intervalSecs = 30;

@@ -3,17 +3,23 @@
 #include "azure/HttpPipeline.h"
 #include "azure/KustoClient.h"
 #include "azure/TokenProvider.h"
+#include "models/FailureGroupModel.h"
+#include "models/IngestionStatusModel.h"
+#include "models/NotificationModel.h"
 #include "models/OperationModel.h"
 #include "monitor/KustoOperationBackend.h"
+#include "monitor/NotificationMonitor.h"
 #include "monitor/OperationBackend.h"
 #include "monitor/OperationMonitor.h"
 #include "monitor/ProfileStore.h"
+#include "monitor/StatusMonitor.h"
 #include "store/ArchiveOpener.h"
 #include "store/ArchiveReader.h"
 #include "store/ArchiveWriter.h"
 
 #include <QFile>
 #include <QMap>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -32,6 +38,10 @@ Session::~Session()
     // Monitors first (they hold raw pointers to the archive), then the archive commits and closes.
     delete m_operationMonitor;
     m_operationMonitor = nullptr;
+    delete m_notificationMonitor;
+    m_notificationMonitor = nullptr;
+    delete m_statusMonitor;
+    m_statusMonitor = nullptr;
 }
 
 void Session::build(Options options)
@@ -71,6 +81,7 @@ void Session::build(Options options)
             [this] { Q_EMIT requestCountChanged(requestCount()); });
     connect(m_pipeline, &HttpPipeline::requestSent, this,
             [this] { Q_EMIT requestCountChanged(requestCount()); });
+    buildStorageMonitors(options.intervalSecs);
 }
 
 quint64 Session::requestCount() const
@@ -82,16 +93,22 @@ quint64 Session::requestCount() const
 void Session::start()
 {
     m_operationMonitor->load();
+    m_notificationMonitor->loadHistory();
+    discoverStorage();
 }
 
 void Session::refreshAll()
 {
     m_operationMonitor->refresh();
+    m_statusMonitor->refresh();
+    m_notificationMonitor->refresh();
 }
 
 void Session::setInterval(int seconds)
 {
     m_operationMonitor->setInterval(seconds);
+    m_statusMonitor->setInterval(seconds);
+    m_notificationMonitor->setInterval(seconds);
 }
 
 int Session::interval() const
@@ -221,6 +238,76 @@ QUrl Session::ingestUrlFromBackendFile(const QHash<QString, QString> &values)
             return QUrl(v);
     }
     return {};
+}
+
+} // namespace iw
+
+namespace iw {
+
+void Session::buildStorageMonitors(int intervalSecs)
+{
+    m_statusModel = new IngestionStatusModel(this);
+    m_statusMonitor = new StatusMonitor(m_statusModel, m_pipeline, this);
+    m_statusMonitor->setInterval(intervalSecs);
+    m_notificationModel = new NotificationModel(this);
+    m_failureGroups = new FailureGroupModel(this);
+    m_notificationMonitor = new NotificationMonitor(m_notificationModel, m_failureGroups, m_pipeline,
+                                                    m_writer.get(), m_reader.get(), this);
+    m_notificationMonitor->setInterval(intervalSecs);
+    const QString statuses = tr("Statuses");
+    const QString notifications = tr("Notifications");
+    auto onError = [this](const QString &source) {
+        return [this, source](const Error &e, const QString &context) {
+            Q_EMIT errorOccurred(source, e, context);
+            if (e.kind == Error::Kind::Auth) // the SAS may have rotated: ask for fresh ones
+                discoverStorage();
+        };
+    };
+    connect(m_statusMonitor, &StatusMonitor::refreshed, this,
+            [this, statuses](const QDateTime &when, bool ok) { Q_EMIT sourceRefreshed(statuses, when, ok); });
+    connect(m_statusMonitor, &StatusMonitor::errorOccurred, this, onError(statuses));
+    connect(m_notificationMonitor, &NotificationMonitor::refreshed, this,
+            [this, notifications](const QDateTime &when, bool ok) {
+                Q_EMIT sourceRefreshed(notifications, when, ok);
+            });
+    connect(m_notificationMonitor, &NotificationMonitor::errorOccurred, this, onError(notifications));
+    // The SAS URIs of `.get ingestion resources` rotate: read them again every hour.
+    m_discoveryTimer = new QTimer(this);
+    m_discoveryTimer->setInterval(3600 * 1000);
+    connect(m_discoveryTimer, &QTimer::timeout, this, &Session::discoverStorage);
+}
+
+void Session::discoverStorage()
+{
+    if (!m_kusto || m_discovering)
+        return;
+    m_discovering = true;
+    m_discoveryTimer->start();
+    m_kusto->getIngestionResources(this, [this](Result<QList<IngestionResource>> r) {
+        m_discovering = false;
+        if (!r) {
+            Q_EMIT errorOccurred(tr("Statuses"), r.error(), tr("Reading .get ingestion resources"));
+            return;
+        }
+        const QStringList tables = storageRootsOf(r.value(), u"IngestionsStatusTable");
+        if (!tables.isEmpty()) {
+            // The same URI again is a no-op; a rotated SAS for the same table keeps the rows.
+            auto s = m_statusMonitor->setTableUri(tables.first());
+            if (!s)
+                Q_EMIT errorOccurred(tr("Statuses"), s.error(), tr("The status table URI"));
+            else
+                m_statusMonitor->refresh();
+        }
+        const QStringList failed = storageRootsOf(r.value(), u"FailedIngestionsQueue");
+        const QStringList succeeded = storageRootsOf(r.value(), u"SuccessfulIngestionsQueue");
+        if (!failed.isEmpty() || !succeeded.isEmpty()) {
+            auto s = m_notificationMonitor->setQueueUris(failed, succeeded); // no-op when unchanged
+            if (!s)
+                Q_EMIT errorOccurred(tr("Notifications"), s.error(), tr("The report queue URIs"));
+            else
+                m_notificationMonitor->refresh();
+        }
+    });
 }
 
 } // namespace iw

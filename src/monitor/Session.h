@@ -13,6 +13,8 @@
 #include <functional>
 #include <memory>
 
+class QTimer;
+
 namespace iw {
 
 class ArchiveReader;
@@ -23,6 +25,11 @@ class TokenProvider;
 class OperationBackend;
 class OperationModel;
 class OperationMonitor;
+class IngestionStatusModel;
+class StatusMonitor;
+class NotificationModel;
+class FailureGroupModel;
+class NotificationMonitor;
 struct OperationSnapshot;
 
 // The object graph of the active profile: the HTTP pipeline, the ingest endpoint backend, the archive
@@ -58,6 +65,13 @@ public:
     OperationBackend *operationBackend() const { return m_backend.get(); }
     OperationModel *operationModel() const { return m_operationModel; }
     OperationMonitor *operationMonitor() const { return m_operationMonitor; }
+    IngestionStatusModel *statusModel() const { return m_statusModel; }
+    StatusMonitor *statusMonitor() const { return m_statusMonitor; }
+    NotificationModel *notificationModel() const { return m_notificationModel; }
+    FailureGroupModel *failureGroupModel() const { return m_failureGroups; }
+    NotificationMonitor *notificationMonitor() const { return m_notificationMonitor; }
+    // `.get ingestion resources` -> the status table and the report queues (hourly, and after an auth error).
+    void discoverStorage();
     ArchiveWriter *writer() const { return m_writer.get(); }
     ArchiveReader *reader() const { return m_reader.get(); }
     QString archivePath() const { return m_archiveConfig.databasePath; }
@@ -106,6 +120,14 @@ private:
     std::unique_ptr<ArchiveReader> m_reader;
     OperationModel *m_operationModel = nullptr;
     OperationMonitor *m_operationMonitor = nullptr;
+    IngestionStatusModel *m_statusModel = nullptr;
+    StatusMonitor *m_statusMonitor = nullptr;
+    NotificationModel *m_notificationModel = nullptr;
+    FailureGroupModel *m_failureGroups = nullptr;
+    NotificationMonitor *m_notificationMonitor = nullptr;
+    QTimer *m_discoveryTimer = nullptr;
+    bool m_discovering = false;
+    void buildStorageMonitors(int intervalSecs);
     QString m_archiveNotice;
     QString m_backendNotice;
 };

@@ -29,7 +29,7 @@ StatusMonitor::~StatusMonitor()
         m_query->cancel();
 }
 
-void StatusMonitor::setTable(const StorageServiceConfig &config, const QString &table)
+void StatusMonitor::setTable(const StorageServiceConfig &config, const QString &table, bool keepRows)
 {
     if (m_query) {
         m_query->cancel();
@@ -38,8 +38,9 @@ void StatusMonitor::setTable(const StorageServiceConfig &config, const QString &
     }
     delete m_client;
     m_client = nullptr;
-    if (m_model && m_model->rowCount() > 0)
+    if (!keepRows && m_model && m_model->rowCount() > 0)
         m_model->clear();
+    m_uri.clear();
     m_table = table;
     m_endpoint = config.endpoint;
     m_client = new TableClient(m_pipeline, config, this);
@@ -50,19 +51,25 @@ void StatusMonitor::setTable(const StorageServiceConfig &config, const QString &
     connect(m_query, &IncrementalTableQuery::refreshFinished, this, &StatusMonitor::onFinished);
     connect(m_query, &IncrementalTableQuery::refreshFailed, this,
             [this](const Error &e) { m_lastError = e; });
-    setKnowledge(Knowledge::Unknown);
+    if (!keepRows)
+        setKnowledge(Knowledge::Unknown);
     if (m_intervalSecs > 0 && !m_timer->isActive())
         m_timer->start();
 }
 
 Status StatusMonitor::setTableUri(const QString &sasUri)
 {
-    auto uri = StorageUri::parse(sasUri.trimmed());
+    const QString text = sasUri.trimmed();
+    if (m_query && text == m_uri)
+        return Unit {};
+    auto uri = StorageUri::parse(text);
     if (!uri)
         return uri.error();
     if (uri->resourceName.isEmpty())
         return Error::make(Error::Kind::Usage, tr("The URL names no table: %1").arg(redact(sasUri)));
-    setTable(StorageServiceConfig::fromStorageUri(uri.value()), uri->resourceName);
+    const bool sameTable = m_query && uri->endpoint == m_endpoint && uri->resourceName == m_table;
+    setTable(StorageServiceConfig::fromStorageUri(uri.value()), uri->resourceName, sameTable);
+    m_uri = text;
     return Unit {};
 }
 

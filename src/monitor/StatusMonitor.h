@@ -38,9 +38,11 @@ public:
     StatusMonitor(IngestionStatusModel *model, HttpPipeline *pipeline, QObject *parent = nullptr);
     ~StatusMonitor() override;
 
-    // The table to watch. Changing it forgets the watermark and clears the model (another table).
-    void setTable(const StorageServiceConfig &config, const QString &table);
-    Status setTableUri(const QString &sasUri); // https://acct.table.core.windows.net/table?sv=..&sig=..
+    // The table to watch. Another table clears the model; `keepRows` keeps it (same table, new credential).
+    void setTable(const StorageServiceConfig &config, const QString &table, bool keepRows = false);
+    // https://acct.table.core.windows.net/table?sv=..&sig=.. The same URI again changes nothing; a new SAS
+    // for the same table keeps the rows (the next refresh reads the table again).
+    Status setTableUri(const QString &sasUri);
     Status setTableFromConnectionString(const QString &connectionString, const QString &table);
     bool hasTable() const { return m_query != nullptr; }
     QString tableName() const { return m_table; }
@@ -83,6 +85,7 @@ private:
     IncrementalTableQuery *m_query = nullptr;
     QString m_table;
     QUrl m_endpoint;
+    QString m_uri; // as set by setTableUri
     QTimer *m_timer;
     int m_intervalSecs = 30;
     Knowledge m_knowledge = Knowledge::Unknown;
