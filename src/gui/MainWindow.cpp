@@ -1,10 +1,14 @@
 #include "gui/MainWindow.h"
 
 #include "gui/ChartsView.h"
+#include "gui/NotificationsPane.h"
 #include "gui/OperationsPane.h"
+#include "gui/StatusesPane.h"
 #include "gui/SubmitIngestionDialog.h"
 #include "gui/TrackOperationsDialog.h"
+#include "gui/TrayNotifier.h"
 #include "models/OperationModel.h"
+#include "monitor/NotificationMonitor.h"
 #include "monitor/OperationMonitor.h"
 #include "monitor/Session.h"
 #include "store/ArchiveRecords.h"
@@ -161,6 +165,28 @@ void MainWindow::setSession(Session *session)
     m_ui->operationsPane->setMonitor(monitor);
     m_ui->operationsPane->restoreState(QSettings().value(kPaneKey).toByteArray());
     m_ui->chartsView->setModel(session->operationModel());
+    auto *statuses = new StatusesPane;
+    statuses->setMonitor(session->statusMonitor(), session->statusModel());
+    setStatusesPane(statuses);
+    auto *notifications = new NotificationsPane;
+    notifications->setMonitor(session->notificationMonitor(), session->notificationModel(),
+                              session->failureGroupModel());
+    setNotificationsPane(notifications);
+    auto *tray = findChild<TrayNotifier *>();
+    if (!tray) {
+        tray = new TrayNotifier(windowIcon(), this);
+        connect(tray, &TrayNotifier::activated, this, [this] {
+            showNormal();
+            raise();
+            activateWindow();
+            m_ui->notificationsDock->show();
+            m_ui->notificationsDock->raise();
+            if (auto *pane = qobject_cast<NotificationsPane *>(m_ui->notificationsDock->widget()))
+                pane->showFailureGroups();
+        });
+    }
+    connect(session->notificationMonitor(), &NotificationMonitor::newFailures, tray,
+            &TrayNotifier::notifyFailures);
     session->setInterval(refreshInterval());
 
     connect(this, &MainWindow::refreshRequested, session, &Session::refreshAll);
