@@ -1,4 +1,5 @@
 #include "gui/MainWindow.h"
+#include "models/OperationModel.h"
 #include "monitor/OperationBackend.h"
 #include "monitor/OperationMonitor.h"
 #include "monitor/ProfileStore.h"
@@ -8,6 +9,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QSettings>
 #include <QTimer>
 
 #include <cstdio>
@@ -85,8 +87,18 @@ int main(int argc, char *argv[])
         QStringLiteral("submit-demo"),
         QApplication::translate("main",
                                 "Submit a few tracked demo ingestions at start (for the local backend)."));
-    parser.addOptions({ localBackend, profileOption, archiveOption, trackOption, submitDemo, screenshotDir,
-                        screenshotDelay });
+    const QCommandLineOption demoCancel(
+        QStringLiteral("demo-cancel"),
+        QApplication::translate("main",
+                                "Cancel the smallest in-progress operation after 8 s (for screenshots)."));
+    const QCommandLineOption stallAfter(
+        QStringLiteral("stall-after"),
+        QApplication::translate("main",
+                                "Flag an operation as stalled when its counts have not moved for SECONDS "
+                                "(default: the saved setting, else 600)."),
+        QStringLiteral("SECONDS"));
+    parser.addOptions({ localBackend, profileOption, archiveOption, trackOption, submitDemo, demoCancel,
+                        stallAfter, screenshotDir, screenshotDelay });
     parser.process(app);
 
     iw::ProfileStore profiles;
@@ -110,6 +122,13 @@ int main(int argc, char *argv[])
     }
     options.archivePath = parser.value(archiveOption);
     iw::Session session(profile, std::move(options));
+    QSettings settings;
+    int stallSecs = settings.value(QStringLiteral("operations/stallSecs"), 600).toInt();
+    if (parser.isSet(stallAfter)) {
+        stallSecs = parser.value(stallAfter).toInt();
+        settings.setValue(QStringLiteral("operations/stallSecs"), stallSecs);
+    }
+    session.operationModel()->setStallThresholdSeconds(stallSecs);
     iw::MainWindow window;
     window.setSession(&session);
     if (parser.isSet(screenshotDir))
@@ -122,6 +141,17 @@ int main(int argc, char *argv[])
     if (parser.isSet(submitDemo))
         submitDemoIngestions(session);
 
+    if (parser.isSet(demoCancel)) {
+        QTimer::singleShot(8000, &session, [&session] {
+            const QList<iw::QueuedOperation> ops = session.operationModel()->operations();
+            const iw::QueuedOperation *smallest = nullptr;
+            for (const iw::QueuedOperation &op : ops)
+                if (!iw::isTerminal(op.state) && (!smallest || op.discovered < smallest->discovered))
+                    smallest = &op;
+            if (smallest)
+                session.operationMonitor()->cancel({ smallest->ingestionOperationId });
+        });
+    }
     if (parser.isSet(screenshotDir)) {
         const QString dir = parser.value(screenshotDir);
         const int delay = std::max(1, parser.value(screenshotDelay).toInt());
