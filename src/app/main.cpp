@@ -1,4 +1,5 @@
 #include "gui/MainWindow.h"
+#include "gui/OperationsPane.h"
 #include "models/OperationModel.h"
 #include "monitor/OperationBackend.h"
 #include "monitor/OperationMonitor.h"
@@ -155,6 +156,16 @@ int main(int argc, char *argv[])
     if (parser.isSet(screenshotDir)) {
         const QString dir = parser.value(screenshotDir);
         const int delay = std::max(1, parser.value(screenshotDelay).toInt());
+        // Shortly before: select the busiest operation so the details table has blobs in the pictures.
+        QTimer::singleShot(std::max(500, delay * 1000 - 4000), &window, [&window, &session] {
+            const QList<iw::QueuedOperation> ops = session.operationModel()->operations();
+            const iw::QueuedOperation *best = nullptr;
+            for (const iw::QueuedOperation &op : ops)
+                if (!iw::isTerminal(op.state) && (!best || op.done() > best->done()))
+                    best = &op;
+            if (best)
+                window.operationsPane()->selectOperation(best->ingestionOperationId);
+        });
         QTimer::singleShot(delay * 1000, &window, [&window, dir] {
             const QStringList files = window.saveScreenshots(dir);
             for (const QString &f : files)

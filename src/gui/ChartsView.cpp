@@ -114,7 +114,7 @@ ChartsView::ChartsView(QWidget *parent) : QWidget(parent)
     QChart *history = makeChart(tr("Blobs by state over time"), pal);
     m_timeAxis = new QDateTimeAxis;
     m_timeAxis->setFormat(QStringLiteral("HH:mm:ss"));
-    m_timeAxis->setTickCount(5);
+    m_timeAxis->setTickCount(4);
     m_countAxis = new QValueAxis;
     m_countAxis->setLabelFormat(QStringLiteral("%d"));
     m_countAxis->setRange(0, 1);
@@ -159,9 +159,11 @@ ChartsView::ChartsView(QWidget *parent) : QWidget(parent)
     styleAxis(m_failuresAxisX, pal);
     m_failuresView = makeView(failures, splitter, QStringLiteral("failuresChart"));
 
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 3);
-    splitter->setStretchFactor(2, 2);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(2, 1);
+    splitter->setSizes({ 1000, 1000, 1000 }); // equal thirds of whatever width the dock has
+    setFailuresByErrorCode({});
 
     m_barsTimer.setSingleShot(true);
     m_barsTimer.setInterval(250);
@@ -365,8 +367,11 @@ void ChartsView::setFailuresByErrorCode(const QList<QPair<QString, int>> &counts
             if (m_failuresSet->at(i) != values.at(i))
                 m_failuresSet->replace(i, values.at(i));
     }
-    m_failuresAxisX->setRange(0, max);
+    m_failuresAxisX->setRange(0, std::max(max, 5));
+    m_failuresAxisX->setTickCount(6);
     m_failuresAxisX->applyNiceNumbers();
+    m_failuresView->chart()->setTitle(sorted.isEmpty() ? tr("Failures by ErrorCode (none reported yet)")
+                                                       : tr("Failures by ErrorCode"));
 }
 
 } // namespace iw

@@ -52,7 +52,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(std::make_un
         m_ui->menuView->addAction(dock->toggleViewAction());
     m_ui->menuView->addSeparator();
     m_ui->menuView->addAction(m_ui->mainToolBar->toggleViewAction());
-    resizeDocks({ m_ui->chartsDock }, { 300 }, Qt::Vertical);
+    resizeDocks({ m_ui->chartsDock }, { 330 }, Qt::Vertical);
 
     // Auto-refresh interval (the monitors enforce the floor; "Off" stops the timers, F5 still works).
     m_ui->mainToolBar->insertSeparator(m_ui->actionTrack);

@@ -262,6 +262,19 @@ QStringList OperationsPane::selectedIds() const
     return ids;
 }
 
+bool OperationsPane::selectOperation(const QString &id)
+{
+    if (!m_model)
+        return false;
+    const QModelIndex idx = m_proxy->mapFromSource(m_model->index(m_model->rowForId(id), 0));
+    if (!idx.isValid())
+        return false;
+    m_view->selectionModel()->setCurrentIndex(
+        idx, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(idx);
+    return true;
+}
+
 QList<QueuedOperation> OperationsPane::selectedOperations() const
 {
     QList<QueuedOperation> ops;

@@ -38,6 +38,8 @@ public:
     QLabel *noticeLabel() const { return m_notice; }
 
     QStringList selectedIds() const;
+    // Selects (and makes current) the row of `id`; false when it is not shown.
+    bool selectOperation(const QString &id);
     QList<QueuedOperation> selectedOperations() const;
     // True when at least one selected operation can be cancelled now.
     bool canCancelSelection() const;
