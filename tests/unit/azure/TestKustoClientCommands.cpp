@@ -108,12 +108,20 @@ struct Wait
     }
 };
 
-// A token provider that counts invalidations (a 401 must drop the cached token).
+// A token provider that counts invalidations (a 401 must drop the cached token) and then hands out a
+// new token.
 class CountingTokens : public TokenProvider
 {
 public:
     int invalidations = 0;
-    void token(QObject *, Callback callback) override { callback(QStringLiteral("tok-123")); }
+    int issued = 0;
+    // A new token after each invalidation: tok-1, tok-2, ...
+    void token(QObject *, Callback callback) override
+    {
+        if (issued == invalidations)
+            ++issued;
+        callback(QStringLiteral("tok-%1").arg(issued));
+    }
     void invalidate() override { ++invalidations; }
     QString describe() const override { return QStringLiteral("counting"); }
 };
@@ -231,7 +239,7 @@ private Q_SLOTS:
         const RawRequest &r = m_stub->requests.first();
         QCOMPARE(r.method, QByteArray("POST"));
         QCOMPARE(r.target, QByteArray("/v1/rest/mgmt"));
-        QCOMPARE(r.headers.value("authorization"), QByteArray("Bearer tok-123"));
+        QCOMPARE(r.headers.value("authorization"), QByteArray("Bearer tok-1"));
         QCOMPARE(r.headers.value("accept"), QByteArray("application/json"));
         QCOMPARE(r.headers.value("content-type"), QByteArray("application/json; charset=utf-8"));
         QCOMPARE(r.headers.value("x-ms-app"), QByteArray("IngestWatchTest"));
@@ -288,13 +296,30 @@ private Q_SLOTS:
         QCOMPARE(e.activityId, QStringLiteral("11112222-3333-4444-5555-666677778888"));
     }
 
-    void unauthorizedInvalidatesToken()
+    void unauthorizedReacquiresOnce()
     {
+        // 401, then the same command with a fresh token succeeds.
         m_stub->answers
-            = { answer(401, "Unauthorized", "", "WWW-Authenticate: Bearer error=\"invalid_token\"\r\n") };
+            = { answer(401, "Unauthorized", "", "WWW-Authenticate: Bearer error=\"invalid_token\"\r\n"),
+                answer(200, "OK", kIdentityTable) };
+        Wait<QString> w;
+        m_client->getIdentityToken(this, w.cb());
+        QVERIFY(w.wait());
+        QVERIFY(w.result->ok());
+        QCOMPARE(m_tokens->invalidations, 1);
+        QCOMPARE(m_stub->requests.size(), 2);
+        QCOMPARE(m_stub->requests[0].headers.value("authorization"), QByteArray("Bearer tok-1"));
+        QCOMPARE(m_stub->requests[1].headers.value("authorization"), QByteArray("Bearer tok-2"));
+        QCOMPARE(m_stub->requests[1].body, m_stub->requests[0].body);
+    }
+
+    void unauthorizedTwiceIsAnAuthError()
+    {
+        m_stub->answers = { answer(401, "Unauthorized", "") };
         const Error e = identityError();
         QCOMPARE(e.httpStatus, 401);
         QCOMPARE(Error::kindName(e.kind), Error::kindName(Error::Kind::Auth));
+        QCOMPARE(m_stub->requests.size(), 2); // one re-acquire, not a loop
         QCOMPARE(m_tokens->invalidations, 1);
     }
 
