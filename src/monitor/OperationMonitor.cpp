@@ -7,6 +7,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <climits>
 #include <memory>
 
 namespace iw {
@@ -176,7 +177,7 @@ void OperationMonitor::untrack(const QString &id)
 
 void OperationMonitor::refresh()
 {
-    if (m_refreshesInFlight > 0) {
+    if (isRefreshing()) {
         m_refreshAgain = true; // one more right after this one, however many were asked for
         return;
     }
@@ -197,22 +198,65 @@ void OperationMonitor::startBatches()
     for (qsizetype i = 0; i < ids.size(); i += m_batchSize)
         batches << ids.mid(i, m_batchSize);
     m_refreshesInFlight = int(batches.size());
+    m_refreshPendingFinish = true;
     QPointer<OperationMonitor> self(this);
     for (const QStringList &batch : batches) {
         m_backend->show(batch, [self](Result<QList<QueuedOperation>> r) {
             if (!self)
                 return;
             if (r) {
-                self->merge(r.value(), self->now());
+                self->enqueueMerge(r.value(), self->now());
             } else {
                 self->m_refreshOk = false;
                 Q_EMIT self->errorOccurred(r.error(), tr("Refreshing the operations"));
             }
             if (--self->m_refreshesInFlight == 0)
-                self->finishRefresh();
+                self->drainMerges(); // finishes the refresh once every row is merged
         });
     }
     Q_EMIT requestCountChanged(requestCount());
+}
+
+void OperationMonitor::enqueueMerge(const QList<QueuedOperation> &ops, const QDateTime &when)
+{
+    for (const QueuedOperation &op : ops)
+        m_mergeQueue.append({ op, when });
+    if (!m_mergeScheduled) {
+        m_mergeScheduled = true;
+        QTimer::singleShot(0, this, [this] { drainMerges(); });
+    }
+}
+
+void OperationMonitor::drainMerges(int maxRows)
+{
+    m_mergeScheduled = false;
+    // Rows are merged in slices, one slice per event-loop turn, so a refresh of thousands of
+    // operations never blocks the GUI for long.
+    const int limit = maxRows > 0 ? maxRows : kMergeSliceRows;
+    const qsizetype n = std::min<qsizetype>(limit, m_mergeQueue.size());
+    if (n > 0) {
+        QList<QueuedOperation> slice;
+        slice.reserve(n);
+        QDateTime when = m_mergeQueue.first().second;
+        qsizetype taken = 0;
+        for (; taken < n && m_mergeQueue.at(taken).second == when; ++taken)
+            slice << m_mergeQueue.at(taken).first;
+        m_mergeQueue.remove(0, taken);
+        merge(slice, when);
+    }
+    if (!m_mergeQueue.isEmpty()) {
+        if (maxRows == INT_MAX) {
+            drainMerges(INT_MAX);
+            return;
+        }
+        m_mergeScheduled = true;
+        QTimer::singleShot(0, this, [this] { drainMerges(); });
+        return;
+    }
+    if (m_refreshesInFlight == 0 && m_refreshPendingFinish) {
+        m_refreshPendingFinish = false;
+        finishRefresh();
+    }
 }
 
 void OperationMonitor::finishRefresh()
@@ -258,6 +302,12 @@ void OperationMonitor::archive(ArchiveBatch batch)
     });
 }
 
+void OperationMonitor::flushMerges()
+{
+    while (!m_mergeQueue.isEmpty())
+        drainMerges(INT_MAX);
+}
+
 bool OperationMonitor::canCancel(const QString &id) const
 {
     if (!m_trackedSet.contains(id) || m_cancelling.contains(id))
@@ -298,6 +348,7 @@ QStringList OperationMonitor::cancel(const QStringList &ids)
             QueuedOperation op = r.value();
             if (op.ingestionOperationId.isEmpty())
                 op.ingestionOperationId = id;
+            self->flushMerges();
             self->merge({ op }, self->now());
             if (self->m_model)
                 self->m_model->setCancelInFlight(id, false);

@@ -34,7 +34,8 @@ class OperationMonitor : public QObject
 public:
     static constexpr int kMinIntervalSecs = 5;
     static constexpr int kDefaultIntervalSecs = 15;
-    static constexpr int kDefaultBatchSize = 500;
+    static constexpr int kDefaultBatchSize = 250; // ids per show command
+    static constexpr int kMergeSliceRows = 100; // rows merged per event-loop turn
 
     // Any of backend / writer / reader may be null (no endpoint yet; no archive).
     OperationMonitor(OperationModel *model, OperationBackend *backend, ArchiveWriter *writer,
@@ -64,7 +65,7 @@ public:
 
     // Polls now (F5). No-op without a backend or tracked ids (but still reports the refresh).
     void refresh();
-    bool isRefreshing() const { return m_refreshesInFlight > 0; }
+    bool isRefreshing() const { return m_refreshesInFlight > 0 || m_refreshPendingFinish; }
 
     // Ids that may be cancelled now: tracked, not terminal, no cancel in flight.
     bool canCancel(const QString &id) const;
@@ -102,6 +103,9 @@ private:
     void startBatches();
     void finishRefresh();
     void merge(const QList<QueuedOperation> &ops, const QDateTime &now);
+    void enqueueMerge(const QList<QueuedOperation> &ops, const QDateTime &when);
+    void drainMerges(int maxRows = 0);
+    void flushMerges();
     void archive(ArchiveBatch batch);
     QDateTime now() const;
 
@@ -118,6 +122,9 @@ private:
     QSet<QString> m_cancelling;
 
     int m_refreshesInFlight = 0; // batches of the running refresh not answered yet
+    bool m_refreshPendingFinish = false;
+    QList<QPair<QueuedOperation, QDateTime>> m_mergeQueue;
+    bool m_mergeScheduled = false;
     bool m_refreshAgain = false;
     bool m_refreshOk = true;
     QDateTime m_lastRefreshed;
