@@ -135,97 +135,91 @@ void KustoClient::executeAttempt(const QString &database, const QString &csl, QO
     QPointer<QObject> ctx(context);
     const bool hadContext = context != nullptr;
     const QString db = database.isEmpty() ? m_defaultDb : database;
-    m_tokens->token(
-        this, [this, ctx, hadContext, db, csl, callback, idempotent, reacquired](Result<QString> token) {
+    m_tokens->token(this, [=, this](Result<QString> token) {
+        if (hadContext && !ctx)
+            return;
+        if (!token) {
+            Error e = token.error();
+            if (e.kind != Error::Kind::Canceled && e.kind != Error::Kind::Network)
+                e.kind = Error::Kind::Auth;
+            callback(e);
+            return;
+        }
+        HttpRequest req;
+        req.verb = "POST";
+        QUrl url = m_endpoint;
+        QString path = url.path();
+        if (path.endsWith(QLatin1Char('/')))
+            path.chop(1);
+        url.setPath(path + QStringLiteral("/v1/rest/mgmt"));
+        req.url = url;
+        req.body = requestBody(db, csl);
+        req.timeout = m_timeout;
+        req.clientRequestId
+            = QStringLiteral("IngestWatch;") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        req.setHeader("Accept", "application/json");
+        req.setHeader("Content-Type", "application/json; charset=utf-8");
+        req.setHeader("x-ms-app", m_app.toUtf8());
+        req.setHeader("x-ms-version", "2024-12-12");
+        const QByteArray bearer = "Bearer " + token.value().toUtf8();
+        req.prepare = [bearer](HttpRequest &r) -> Status {
+            r.setHeader("Authorization", bearer);
+            return Unit {};
+        };
+        req.decodeError = [](const HttpResponse &resp) {
+            return parseOneApiError(resp.body, resp.status,
+                                    QString::fromLatin1(findHeader(resp.headers, "x-ms-activity-id")));
+        };
+        if (!idempotent) {
+            // A command that changes state is not repeated blindly after a lost answer: one retry at most.
+            RetryPolicy p = m_pipeline->retryPolicy();
+            p.maxAttempts = std::min(p.maxAttempts, 2);
+            req.retryPolicy = p;
+        }
+        QPointer<TokenProvider> tokens = m_tokens;
+        m_pipeline->send(std::move(req), this, [=, this](Result<HttpResponse> r) {
             if (hadContext && !ctx)
                 return;
-            if (!token) {
-                Error e = token.error();
-                if (e.kind != Error::Kind::Canceled && e.kind != Error::Kind::Network)
-                    e.kind = Error::Kind::Auth;
+            if (!r) {
+                Error e = r.error();
+                if (e.httpStatus == 401 && tokens && !reacquired) {
+                    // Revoked or expired early: drop the token, sign in again, send once more.
+                    tokens->invalidate();
+                    executeAttempt(db, csl, ctx, callback, idempotent, true);
+                    return;
+                }
+                if (e.httpStatus == 401 && tokens) {
+                    const QString detail
+                        = e.message.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(e.message);
+                    e.message = QStringLiteral(
+                                    "The service rejected the sign-in (HTTP 401) again after a new token "
+                                    "was acquired with %1%2. Check that this identity has access to "
+                                    "the cluster.")
+                                    .arg(tokens->describe(), detail);
+                }
                 callback(e);
                 return;
             }
-            HttpRequest req;
-            req.verb = "POST";
-            QUrl url = m_endpoint;
-            QString path = url.path();
-            if (path.endsWith(QLatin1Char('/')))
-                path.chop(1);
-            url.setPath(path + QStringLiteral("/v1/rest/mgmt"));
-            req.url = url;
-            req.body = requestBody(db, csl);
-            req.timeout = m_timeout;
-            req.clientRequestId
-                = QStringLiteral("IngestWatch;") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-            req.setHeader("Accept", "application/json");
-            req.setHeader("Content-Type", "application/json; charset=utf-8");
-            req.setHeader("x-ms-app", m_app.toUtf8());
-            req.setHeader("x-ms-version", "2024-12-12");
-            const QByteArray bearer = "Bearer " + token.value().toUtf8();
-            req.prepare = [bearer](HttpRequest &r) -> Status {
-                r.setHeader("Authorization", bearer);
-                return Unit {};
-            };
-            req.decodeError = [](const HttpResponse &resp) {
-                return parseOneApiError(resp.body, resp.status,
-                                        QString::fromLatin1(findHeader(resp.headers, "x-ms-activity-id")));
-            };
-            if (!idempotent) {
-                // A command that changes state is not repeated blindly after a lost answer: one retry at
-                // most.
-                RetryPolicy p = m_pipeline->retryPolicy();
-                p.maxAttempts = std::min(p.maxAttempts, 2);
-                req.retryPolicy = p;
+            const QString activity = QString::fromLatin1(findHeader(r->headers, "x-ms-activity-id"));
+            auto parsed = parseKustoV1(r->body);
+            if (!parsed) {
+                Error e = parsed.error();
+                e.httpStatus = r->status;
+                if (e.activityId.isEmpty())
+                    e.activityId = activity;
+                callback(e);
+                return;
             }
-            QPointer<TokenProvider> tokens = m_tokens;
-            m_pipeline->send(
-                std::move(req), this,
-                [this, ctx, hadContext, db, csl, callback, idempotent, reacquired,
-                 tokens](Result<HttpResponse> r) {
-                    if (hadContext && !ctx)
-                        return;
-                    if (!r) {
-                        Error e = r.error();
-                        if (e.httpStatus == 401 && tokens && !reacquired) {
-                            // Revoked or expired early: drop the token, sign in again, send once more.
-                            tokens->invalidate();
-                            executeAttempt(db, csl, ctx, callback, idempotent, true);
-                            return;
-                        }
-                        if (e.httpStatus == 401 && tokens) {
-                            const QString detail
-                                = e.message.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(e.message);
-                            e.message
-                                = QStringLiteral(
-                                      "The service rejected the sign-in (HTTP 401) again after a new token "
-                                      "was acquired with %1%2. Check that this identity has access to "
-                                      "the cluster.")
-                                      .arg(tokens->describe(), detail);
-                        }
-                        callback(e);
-                        return;
-                    }
-                    const QString activity = QString::fromLatin1(findHeader(r->headers, "x-ms-activity-id"));
-                    auto parsed = parseKustoV1(r->body);
-                    if (!parsed) {
-                        Error e = parsed.error();
-                        e.httpStatus = r->status;
-                        if (e.activityId.isEmpty())
-                            e.activityId = activity;
-                        callback(e);
-                        return;
-                    }
-                    auto table = parsed->primaryTable();
-                    if (!table) {
-                        Error e = table.error();
-                        e.activityId = activity;
-                        callback(e);
-                        return;
-                    }
-                    callback(table.value());
-                });
+            auto table = parsed->primaryTable();
+            if (!table) {
+                Error e = table.error();
+                e.activityId = activity;
+                callback(e);
+                return;
+            }
+            callback(table.value());
         });
+    });
 }
 
 void KustoClient::showOperations(const QStringList &ids, QObject *context,
