@@ -42,25 +42,81 @@ EdmType inferType(const QVariant &v)
     }
 }
 
-inline int digit(QChar c)
+inline int digit(char16_t u)
 {
-    const ushort u = c.unicode();
     return (u >= '0' && u <= '9') ? int(u - '0') : -1;
 }
 
-bool readInt(QStringView s, qsizetype pos, int n, int &out)
+// Text access for both QStringView and QByteArrayView (Latin-1 bytes): the same parser for both.
+inline char16_t at(QStringView s, qsizetype i)
+{
+    return s[i].unicode();
+}
+inline char16_t at(QByteArrayView s, qsizetype i)
+{
+    return static_cast<unsigned char>(s[i]);
+}
+
+template<typename View>
+bool readInt(View s, qsizetype pos, int n, int &out)
 {
     if (pos + n > s.size())
         return false;
     int v = 0;
     for (int i = 0; i < n; ++i) {
-        const int d = digit(s[pos + i]);
+        const int d = digit(at(s, pos + i));
         if (d < 0)
             return false;
         v = v * 10 + d;
     }
     out = v;
     return true;
+}
+
+template<typename View>
+QDateTime parseIso(View s)
+{
+    // yyyy-MM-ddTHH:mm:ss[.f+](Z|+hh:mm|-hh:mm)
+    int y, mo, d, h, mi, se;
+    if (s.size() < 19 || !readInt(s, 0, 4, y) || at(s, 4) != u'-' || !readInt(s, 5, 2, mo) || at(s, 7) != u'-'
+        || !readInt(s, 8, 2, d) || (at(s, 10) != u'T' && at(s, 10) != u't' && at(s, 10) != u' ')
+        || !readInt(s, 11, 2, h) || at(s, 13) != u':' || !readInt(s, 14, 2, mi) || at(s, 16) != u':'
+        || !readInt(s, 17, 2, se))
+        return {};
+    qsizetype pos = 19;
+    int msec = 0;
+    if (pos < s.size() && at(s, pos) == u'.') {
+        ++pos;
+        int scale = 100;
+        const qsizetype start = pos;
+        while (pos < s.size() && digit(at(s, pos)) >= 0) {
+            msec += digit(at(s, pos)) * scale;
+            scale /= 10;
+            ++pos;
+        }
+        if (pos == start)
+            return {};
+    }
+    int offsetSecs = 0;
+    if (pos == s.size()) {
+        // no zone: taken as UTC (the service always writes UTC)
+    } else if ((at(s, pos) == u'Z' || at(s, pos) == u'z') && pos + 1 == s.size()) {
+    } else if ((at(s, pos) == u'+' || at(s, pos) == u'-') && pos + 6 == s.size()) {
+        int oh, om;
+        if (!readInt(s, pos + 1, 2, oh) || at(s, pos + 3) != u':' || !readInt(s, pos + 4, 2, om))
+            return {};
+        offsetSecs = (oh * 3600 + om * 60) * (at(s, pos) == u'-' ? -1 : 1);
+    } else {
+        return {};
+    }
+    const QDate date(y, mo, d);
+    const QTime time(h, mi, se == 60 ? 59 : se, msec);
+    if (!date.isValid() || !time.isValid())
+        return {};
+    QDateTime dt(date, time, Qt::UTC);
+    if (offsetSecs != 0)
+        dt = dt.addSecs(-offsetSecs);
+    return dt;
 }
 
 } // namespace
@@ -114,48 +170,12 @@ bool TableEntity::remove(QStringView name)
 
 QDateTime parseIsoDateTimeUtc(QStringView s)
 {
-    // yyyy-MM-ddTHH:mm:ss[.f+](Z|+hh:mm|-hh:mm)
-    int y, mo, d, h, mi, se;
-    if (s.size() < 19 || !readInt(s, 0, 4, y) || s[4] != QLatin1Char('-') || !readInt(s, 5, 2, mo)
-        || s[7] != QLatin1Char('-') || !readInt(s, 8, 2, d)
-        || (s[10] != QLatin1Char('T') && s[10] != QLatin1Char('t') && s[10] != QLatin1Char(' '))
-        || !readInt(s, 11, 2, h) || s[13] != QLatin1Char(':') || !readInt(s, 14, 2, mi)
-        || s[16] != QLatin1Char(':') || !readInt(s, 17, 2, se))
-        return {};
-    qsizetype pos = 19;
-    int msec = 0;
-    if (pos < s.size() && s[pos] == QLatin1Char('.')) {
-        ++pos;
-        int scale = 100;
-        const qsizetype start = pos;
-        while (pos < s.size() && digit(s[pos]) >= 0) {
-            msec += digit(s[pos]) * scale;
-            scale /= 10;
-            ++pos;
-        }
-        if (pos == start)
-            return {};
-    }
-    int offsetSecs = 0;
-    if (pos == s.size()) {
-        // no zone: taken as UTC (the service always writes UTC)
-    } else if ((s[pos] == QLatin1Char('Z') || s[pos] == QLatin1Char('z')) && pos + 1 == s.size()) {
-    } else if ((s[pos] == QLatin1Char('+') || s[pos] == QLatin1Char('-')) && pos + 6 == s.size()) {
-        int oh, om;
-        if (!readInt(s, pos + 1, 2, oh) || s[pos + 3] != QLatin1Char(':') || !readInt(s, pos + 4, 2, om))
-            return {};
-        offsetSecs = (oh * 3600 + om * 60) * (s[pos] == QLatin1Char('-') ? -1 : 1);
-    } else {
-        return {};
-    }
-    const QDate date(y, mo, d);
-    const QTime time(h, mi, se == 60 ? 59 : se, msec);
-    if (!date.isValid() || !time.isValid())
-        return {};
-    QDateTime dt(date, time, Qt::UTC);
-    if (offsetSecs != 0)
-        dt = dt.addSecs(-offsetSecs);
-    return dt;
+    return parseIso(s);
+}
+
+QDateTime parseIsoDateTimeUtcBytes(QByteArrayView s)
+{
+    return parseIso(s);
 }
 
 QString toIsoDateTimeUtc(const QDateTime &t)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArrayView>
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -54,6 +55,8 @@ struct TableEntityPage
 // "2026-11-22T00:19:03.7323288Z" (any number of fractional digits, Z or +hh:mm) -> UTC QDateTime.
 // Invalid QDateTime when it is not such a timestamp. Fast path for the common shape.
 QDateTime parseIsoDateTimeUtc(QStringView text);
+// The same for Latin-1/UTF-8 bytes (no QString needed), with the same rules.
+QDateTime parseIsoDateTimeUtcBytes(QByteArrayView text);
 // UTC -> "yyyy-MM-ddTHH:mm:ss.zzzZ" (milliseconds), the form used in $filter datetime'...' literals.
 QString toIsoDateTimeUtc(const QDateTime &t);
 

@@ -1,5 +1,7 @@
 #include "core/TableEntityJson.h"
 
+#include "core/TableEntityJsonReader.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -169,7 +171,7 @@ Result<QJsonDocument> parseDocument(const QByteArray &json)
 
 } // namespace
 
-Result<QList<TableEntity>> TableEntityJson::parsePage(const QByteArray &json)
+Result<QList<TableEntity>> TableEntityJson::parsePageReference(const QByteArray &json)
 {
     auto doc = parseDocument(json);
     if (!doc)
@@ -193,7 +195,7 @@ Result<QList<TableEntity>> TableEntityJson::parsePage(const QByteArray &json)
     return out;
 }
 
-Result<TableEntity> TableEntityJson::parseEntity(const QByteArray &json)
+Result<TableEntity> TableEntityJson::parseEntityReference(const QByteArray &json)
 {
     auto doc = parseDocument(json);
     if (!doc)
@@ -202,6 +204,16 @@ Result<TableEntity> TableEntityJson::parseEntity(const QByteArray &json)
     if (!entityFromObject(doc->object(), e))
         return Error::parse(QStringLiteral("Table entity has a non-string key"));
     return e;
+}
+
+Result<QList<TableEntity>> TableEntityJson::parsePage(const QByteArray &json)
+{
+    return TableEntityJsonReader::parsePage(json);
+}
+
+Result<TableEntity> TableEntityJson::parseEntity(const QByteArray &json)
+{
+    return TableEntityJsonReader::parseEntity(json);
 }
 
 namespace {
