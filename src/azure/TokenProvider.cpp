@@ -1,5 +1,7 @@
 #include "azure/TokenProvider.h"
 
+#include "azure/AuthMetadata.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimer>
@@ -79,6 +81,32 @@ void ClientCredentialsTokenProvider::token(QObject *context, Callback callback)
     m_waiting.append(Waiter { QPointer<QObject>(context), context != nullptr, std::move(callback) });
     if (m_waiting.size() > 1)
         return; // a request is already on its way
+    if (!m_pipeline) {
+        deliver(Error::make(Error::Kind::Usage, QStringLiteral("Token provider without a pipeline.")));
+        return;
+    }
+    if (!m_scope.isEmpty()) {
+        requestToken();
+    } else if (m_discoveryEndpoint.isEmpty()) {
+        m_scope = AuthMetadata::scopeFor(AuthMetadata::defaultResource());
+        requestToken();
+    } else {
+        AuthMetadata::fetch(m_pipeline, m_discoveryEndpoint, this, [this](Result<AuthMetadata> m) {
+            if (!m) {
+                Error e = m.error();
+                if (e.kind == Error::Kind::Http || e.kind == Error::Kind::Parse)
+                    e.kind = Error::Kind::Auth;
+                deliver(e);
+                return;
+            }
+            m_scope = m->scope();
+            requestToken();
+        });
+    }
+}
+
+void ClientCredentialsTokenProvider::requestToken()
+{
     if (!m_pipeline) {
         deliver(Error::make(Error::Kind::Usage, QStringLiteral("Token provider without a pipeline.")));
         return;

@@ -58,7 +58,14 @@ public:
     // Token endpoint of a tenant on an authority host ("https://login.microsoftonline.com").
     static QUrl tokenEndpointFor(const QUrl &authority, const QString &tenant);
 
+    // With an empty scope, the scope is "<resource>/.default" where the resource comes from
+    // `<kustoEndpoint>/v1/rest/auth/metadata` (AuthMetadata), read once before the first token; without
+    // an endpoint, or when the endpoint has no metadata, https://kusto.kusto.windows.net.
+    void setResourceDiscovery(const QUrl &kustoEndpoint) { m_discoveryEndpoint = kustoEndpoint; }
+    QString scope() const { return m_scope; }
+
 private:
+    void requestToken();
     struct Waiter
     {
         QPointer<QObject> context;
@@ -72,6 +79,7 @@ private:
     QString m_clientId;
     QString m_clientSecret;
     QString m_scope;
+    QUrl m_discoveryEndpoint;
     QString m_cached;
     QDateTime m_expiresOn;
     QList<Waiter> m_waiting;
