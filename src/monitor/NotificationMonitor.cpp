@@ -14,6 +14,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <utility>
 
 namespace iw {
 
@@ -197,6 +198,7 @@ void NotificationMonitor::callDone(int index, const std::optional<Error> &error,
     }
     if (--m_outstanding == 0) {
         m_lastRequests = static_cast<int>(m_requests - m_requestsAtStart);
+        announceFresh();
         Q_EMIT queuesChanged();
         Q_EMIT refreshed(QDateTime::currentDateTimeUtc(), m_refreshOk);
     }
@@ -335,6 +337,16 @@ void NotificationMonitor::merge(const QList<IngestionNotification> &notification
         m_groups->addNotifications(notifications);
     if (fromHistory || fresh.isEmpty())
         return;
+    m_fresh += fresh;
+    if (m_outstanding == 0)
+        announceFresh();
+}
+
+void NotificationMonitor::announceFresh()
+{
+    if (m_fresh.isEmpty())
+        return;
+    const QList<IngestionNotification> fresh = std::exchange(m_fresh, {});
     QHash<QString, int> byCode;
     for (const IngestionNotification &n : fresh)
         ++byCode[n.errorCode];

@@ -102,6 +102,7 @@ private:
     void merge(const QList<IngestionNotification> &notifications, bool fromHistory);
     void callDone(int index, const std::optional<Error> &error, const QString &context);
     void countRequest(int n = 1);
+    void announceFresh();
     void clearQueues();
 
     QPointer<NotificationModel> m_model;
@@ -111,6 +112,7 @@ private:
     ArchiveReader *m_reader;
     QList<Queue> m_queues;
     QStringList m_uris; // as set by setQueueUris
+    QList<IngestionNotification> m_fresh; // new failures of the running refresh: one signal per refresh
     QTimer *m_timer;
     Mode m_mode = Mode::Peek;
     int m_intervalSecs = 30;

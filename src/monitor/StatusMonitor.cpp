@@ -47,6 +47,7 @@ void StatusMonitor::setTable(const StorageServiceConfig &config, const QString &
     if (config.credential.kind() == StorageCredential::Kind::SharedKey)
         m_client->setScheme(StorageCredential::TableScheme::SharedKey);
     m_query = new IncrementalTableQuery(m_client, table, this);
+    m_query->setOverlap(m_overlap);
     connect(m_query, &IncrementalTableQuery::rowsChanged, this, &StatusMonitor::onRows);
     connect(m_query, &IncrementalTableQuery::refreshFinished, this, &StatusMonitor::onFinished);
     connect(m_query, &IncrementalTableQuery::refreshFailed, this,
@@ -104,6 +105,13 @@ void StatusMonitor::setInterval(int seconds)
     m_timer->setInterval(m_intervalSecs * 1000);
     if (m_query)
         m_timer->start();
+}
+
+void StatusMonitor::setOverlap(std::chrono::milliseconds overlap)
+{
+    m_overlap = overlap;
+    if (m_query)
+        m_query->setOverlap(overlap);
 }
 
 bool StatusMonitor::isRefreshing() const

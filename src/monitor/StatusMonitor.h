@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <chrono>
 #include <optional>
 
 class QTimer;
@@ -49,6 +50,9 @@ public:
     QString tableDescription() const; // endpoint/table, redacted
 
     void setInterval(int seconds); // 0 = off, else at least the floor
+    // How far back each incremental query looks before the newest Timestamp seen (clock skew between the
+    // service's front ends; default 2 minutes). Rows inside it come back but are only merged when changed.
+    void setOverlap(std::chrono::milliseconds overlap);
     int interval() const { return m_intervalSecs; }
 
     void refresh(); // ignored while one runs
@@ -88,6 +92,7 @@ private:
     QString m_uri; // as set by setTableUri
     QTimer *m_timer;
     int m_intervalSecs = 30;
+    std::chrono::milliseconds m_overlap { 120000 };
     Knowledge m_knowledge = Knowledge::Unknown;
     bool m_fullRead = false; // the running refresh reads the whole table
     qint64 m_rowsRead = 0;
