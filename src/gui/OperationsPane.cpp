@@ -18,11 +18,15 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
+#include <QMouseEvent>
+#include <QPainter>
 #include <QSplitter>
 #include <QStandardItemModel>
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <functional>
 
 namespace iw {
 
@@ -33,6 +37,47 @@ class StateIconDelegate : public QStyledItemDelegate
 {
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
+
+    // The row's one-click cancel button (drawn at the right of the State cell of operations in progress).
+    std::function<void(const QModelIndex &)> onCancel;
+
+    static bool cancellable(const QModelIndex &index)
+    {
+        const QueuedOperation op = index.data(OperationModel::OperationRole).value<QueuedOperation>();
+        return !isTerminal(op.state) && !index.data(OperationModel::CancelInFlightRole).toBool();
+    }
+    static QRect buttonRect(const QRect &cell)
+    {
+        const int side = std::min(18, cell.height() - 4);
+        return QRect(cell.right() - side - 3, cell.center().y() - side / 2, side, side);
+    }
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::paint(painter, option, index);
+        if (!onCancel || !cancellable(index))
+            return;
+        static const QIcon cancel(QStringLiteral(":/icons/cancel.svg"));
+        const bool hover = option.state & QStyle::State_MouseOver;
+        painter->save();
+        painter->setOpacity(hover ? 1.0 : 0.55);
+        cancel.paint(painter, buttonRect(option.rect));
+        painter->restore();
+    }
+
+    bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
+                     const QModelIndex &index) override
+    {
+        if (onCancel && event->type() == QEvent::MouseButtonRelease && cancellable(index)) {
+            const auto *me = static_cast<QMouseEvent *>(event);
+            if (me->button() == Qt::LeftButton
+                && buttonRect(option.rect).contains(me->position().toPoint())) {
+                onCancel(index);
+                return true;
+            }
+        }
+        return QStyledItemDelegate::editorEvent(event, model, option, index);
+    }
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
@@ -187,7 +232,16 @@ void OperationsPane::setMonitor(OperationMonitor *monitor)
     m_proxy->setSourceModel(m_model);
     m_view->setModel(m_proxy);
     m_view->setItemDelegateForColumn(OperationModel::Progress, new ProgressBarDelegate(m_view));
-    m_view->setItemDelegateForColumn(OperationModel::State, new StateIconDelegate(m_view));
+    auto *stateDelegate = new StateIconDelegate(m_view);
+    stateDelegate->onCancel = [this](const QModelIndex &index) {
+        const QString id = m_proxy->mapToSource(index)
+                               .siblingAtColumn(OperationModel::IngestionOperationId)
+                               .data()
+                               .toString();
+        cancelWithConfirmation({ id });
+    };
+    m_view->setItemDelegateForColumn(OperationModel::State, stateDelegate);
+    m_view->setMouseTracking(true);
     m_view->sortByColumn(OperationModel::StartedOn, Qt::DescendingOrder);
     QHeaderView *h = m_view->horizontalHeader();
     h->resizeSection(OperationModel::IngestionOperationId, 300);

@@ -186,6 +186,29 @@ private Q_SLOTS:
         QCOMPARE(f.backend.cancelCalls.size(), 1);
     }
 
+    void rowButtonCancelsWithConfirmation()
+    {
+        Fixture f;
+        f.backend.cancelDelayMs = 100;
+        f.backend.add(QStringLiteral("1;1;a"), 10);
+        QVERIFY(f.track({ QStringLiteral("1;1;a") }));
+        f.pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&f.pane));
+        QTableView *view = f.pane.operationsView();
+        const QModelIndex state = f.pane.proxy()->index(0, OperationModel::State);
+        const QRect cell = view->visualRect(state);
+        const QPoint button(cell.right() - 10, cell.center().y());
+        QString summary;
+        answerConfirm(true, &summary);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, button);
+        QVERIFY(summary.contains(QStringLiteral("1;1;a")));
+        QCOMPARE(f.backend.cancelCalls.size(), 1);
+        // The button is gone while the cancel is in flight: a second click sends nothing.
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, button);
+        QCOMPARE(f.backend.cancelCalls.size(), 1);
+        QTRY_COMPARE(toString(f.model.operationAt(0).state), toString(OperationState::Canceled));
+    }
+
     void rejectingSendsNothing()
     {
         Fixture f;
