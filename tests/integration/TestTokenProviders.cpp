@@ -9,6 +9,8 @@
 #include "simulator/SimulatorServer.h"
 
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 #include <optional>
@@ -33,6 +35,71 @@ struct Wait
     }
     const Result<T> &operator*() const { return *result; }
     QString message() const { return result && !result->ok() ? result->error().message : QString(); }
+};
+
+// A scripted OAuth2 authority for what the simulator does not do (slow_down, access_denied, refresh
+// tokens): answers by grant type; each request is one connection (Connection: close).
+class StubAuthority : public QObject
+{
+public:
+    QByteArray pollAnswer2 = "{\"access_token\":\"at-1\",\"expires_in\":4,\"refresh_token\":\"rt-1\"}";
+    QByteArray firstPollError = "slow_down";
+    QList<QByteArray> bodies;
+
+    bool listen()
+    {
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *s = m_server.nextPendingConnection()) {
+                auto buffer = std::make_shared<QByteArray>();
+                connect(s, &QTcpSocket::readyRead, s, [this, s, buffer] {
+                    buffer->append(s->readAll());
+                    const qsizetype end = buffer->indexOf("\r\n\r\n");
+                    if (end < 0)
+                        return;
+                    const QByteArray head = buffer->left(end).toLower();
+                    const qsizetype cl = head.indexOf("content-length:");
+                    const qsizetype length = cl < 0
+                        ? 0
+                        : head.mid(cl + 15, head.indexOf('\r', cl) - cl - 15).trimmed().toLongLong();
+                    if (buffer->size() < end + 4 + length)
+                        return;
+                    const QByteArray body = buffer->mid(end + 4, length);
+                    bodies.append(body);
+                    s->write(answer(head.left(head.indexOf('\r')), body));
+                    s->disconnectFromHost();
+                });
+                connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+            }
+        });
+        return m_server.listen(QHostAddress::LocalHost, 0);
+    }
+    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort())); }
+
+private:
+    static QByteArray http(int status, const QByteArray &json)
+    {
+        return "HTTP/1.1 " + QByteArray::number(status) + (status == 200 ? " OK" : " Bad Request")
+            + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(json.size())
+            + "\r\nConnection: close\r\n\r\n" + json;
+    }
+    QByteArray answer(const QByteArray &requestLine, const QByteArray &body)
+    {
+        if (requestLine.contains("/devicecode"))
+            return http(200,
+                        "{\"user_code\":\"STUBCODE\",\"device_code\":\"dc-1\",\"verification_uri\":"
+                        "\"https://microsoft.com/devicelogin\",\"expires_in\":60,\"interval\":1}");
+        if (body.contains("grant_type=refresh_token")) {
+            if (body.contains("refresh_token=rt-1"))
+                return http(200,
+                            "{\"access_token\":\"at-2\",\"expires_in\":3600,\"refresh_token\":\"rt-2\"}");
+            return http(400, "{\"error\":\"invalid_grant\",\"error_description\":\"AADSTS70008: expired\"}");
+        }
+        if (++m_polls == 1)
+            return http(400, "{\"error\":\"" + firstPollError + "\",\"error_description\":\"stub\"}");
+        return http(200, pollAnswer2);
+    }
+    QTcpServer m_server;
+    int m_polls = 0;
 };
 
 } // namespace
@@ -311,6 +378,56 @@ private Q_SLOTS:
         QVERIFY2(w.message().contains(QStringLiteral("expired")), qPrintable(w.message()));
         QCOMPARE(finished.size(), 1);
         QCOMPARE(finished.at(0).at(0).toBool(), false);
+    }
+
+    // slow_down stretches the interval by 5 s; the refresh token is reported, then used before the
+    // access token expires instead of asking the operator again.
+    void deviceCodeSlowDownAndRefreshToken()
+    {
+        StubAuthority stub;
+        QVERIFY(stub.listen());
+        DeviceCodeTokenProvider tokens(m_pipeline.get(), stub.url(), QStringLiteral("t"),
+                                       QStringLiteral("app"),
+                                       QStringLiteral("https://kusto.kusto.windows.net/.default"));
+        QSignalSpy ready(&tokens, &DeviceCodeTokenProvider::deviceCodeReady);
+        QSignalSpy refresh(&tokens, &DeviceCodeTokenProvider::refreshTokenChanged);
+        Wait<QString> first;
+        tokens.token(this, first.cb());
+        QVERIFY(first.wait(20000));
+        QVERIFY2((*first).ok(), qPrintable(first.message()));
+        QCOMPARE((*first).value(), QStringLiteral("at-1"));
+        QCOMPARE(ready.size(), 1);
+        QCOMPARE(ready.at(0).at(0).toString(), QStringLiteral("STUBCODE"));
+        QCOMPARE(refresh.size(), 1);
+        QCOMPARE(refresh.at(0).at(0).toString(), QStringLiteral("rt-1"));
+        QCOMPARE(tokens.refreshToken(), QStringLiteral("rt-1"));
+
+        QTest::qWait(2200); // at-1 (4 s) is past half its life: refreshed silently
+        Wait<QString> second;
+        tokens.token(this, second.cb());
+        QVERIFY(second.wait());
+        QVERIFY2((*second).ok(), qPrintable(second.message()));
+        QCOMPARE((*second).value(), QStringLiteral("at-2"));
+        QCOMPARE(ready.size(), 1); // no second device code
+        QCOMPARE(refresh.size(), 2);
+        QCOMPARE(refresh.at(1).at(0).toString(), QStringLiteral("rt-2"));
+        QVERIFY(stub.bodies.last().contains("grant_type=refresh_token"));
+    }
+
+    void deviceCodeDeclined()
+    {
+        StubAuthority stub;
+        stub.firstPollError = "access_denied";
+        QVERIFY(stub.listen());
+        DeviceCodeTokenProvider tokens(m_pipeline.get(), stub.url(), QStringLiteral("t"),
+                                       QStringLiteral("app"),
+                                       QStringLiteral("https://kusto.kusto.windows.net/.default"));
+        Wait<QString> w;
+        tokens.token(this, w.cb());
+        QVERIFY(w.wait());
+        QVERIFY(!(*w).ok());
+        QCOMPARE(w.message(), QStringLiteral("The sign-in was declined."));
+        QCOMPARE(Error::kindName((*w).error().kind), Error::kindName(Error::Kind::Auth));
     }
 };
 
