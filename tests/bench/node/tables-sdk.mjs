@@ -1,37 +1,52 @@
 // Baseline for BenchTableFetch: fetch every entity of a table with the official @azure/data-tables
-// (listEntities().byPage()) and print {"entities":N,"wallMs":[...],"cpuMs":[...]} as one JSON line.
-// Usage: node tables-sdk.mjs <toolsDir> <tableEndpoint> <table> <runs>
+// (listEntities().byPage()), driven line by line over stdin so that the C++ bench can interleave its own
+// runs with these (same Azurite, same data, same moment of machine load).
+// Usage: node tables-sdk.mjs <toolsDir> <tableEndpoint>
+//   stdin  "run <table>"  -> fetch all of <table>, print {"entities":N,"wallMs":x,"cpuMs":y} on one line
+//   stdin  "quit" (or EOF) -> exit
+// Only the fetch is measured: process.cpuUsage() (user + system, all threads of node) and hrtime.
 // @azure/data-tables is resolved from <toolsDir>/node_modules (tools/azurite), via createRequire.
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import readline from 'node:readline';
 
-const [toolsDir, endpoint, table, runsArg] = process.argv.slice(2);
+const [toolsDir, endpoint] = process.argv.slice(2);
 const require = createRequire(path.join(toolsDir, 'package.json'));
 const { TableClient, AzureNamedKeyCredential } = require('@azure/data-tables');
 
 const key = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
-const client = new TableClient(endpoint, table, new AzureNamedKeyCredential('devstoreaccount1', key), {
-  allowInsecureConnection: true,
-});
+const credential = new AzureNamedKeyCredential('devstoreaccount1', key);
+const clients = new Map();
 
-async function fetchAll() {
+function clientFor(table) {
+  if (!clients.has(table))
+    clients.set(table, new TableClient(endpoint, table, credential, { allowInsecureConnection: true }));
+  return clients.get(table);
+}
+
+async function fetchAll(table) {
   let n = 0;
-  for await (const page of client.listEntities().byPage()) n += page.length;
+  for await (const page of clientFor(table).listEntities().byPage()) n += page.length;
   return n;
 }
 
-const runs = Number(runsArg || 3);
-await fetchAll(); // warm-up (JIT, connection)
-const wallMs = [];
-const cpuMs = [];
-let entities = 0;
-for (let i = 0; i < runs; ++i) {
-  const c0 = process.cpuUsage();
-  const t0 = process.hrtime.bigint();
-  entities = await fetchAll();
-  const t1 = process.hrtime.bigint();
-  const c1 = process.cpuUsage(c0);
-  wallMs.push(Number(t1 - t0) / 1e6);
-  cpuMs.push((c1.user + c1.system) / 1000);
+const rl = readline.createInterface({ input: process.stdin, terminal: false });
+for await (const line of rl) {
+  const [cmd, table] = line.trim().split(/\s+/);
+  if (cmd === 'quit') break;
+  if (cmd !== 'run' || !table) {
+    console.log(JSON.stringify({ error: `bad command: ${line}` }));
+    continue;
+  }
+  try {
+    const c0 = process.cpuUsage();
+    const t0 = process.hrtime.bigint();
+    const entities = await fetchAll(table);
+    const t1 = process.hrtime.bigint();
+    const c1 = process.cpuUsage(c0);
+    console.log(JSON.stringify({ entities, wallMs: Number(t1 - t0) / 1e6, cpuMs: (c1.user + c1.system) / 1000 }));
+  } catch (e) {
+    console.log(JSON.stringify({ error: String(e && e.message ? e.message : e) }));
+  }
 }
-console.log(JSON.stringify({ entities, wallMs, cpuMs }));
+process.exit(0);
