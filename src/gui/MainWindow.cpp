@@ -1,6 +1,7 @@
 #include "gui/MainWindow.h"
 
 #include "gui/ChartsView.h"
+#include "gui/ExportDialog.h"
 #include "gui/NotificationsPane.h"
 #include "gui/OperationsPane.h"
 #include "gui/StatusesPane.h"
@@ -111,6 +112,18 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(std::make_un
     connect(m_ui->operationsPane, &OperationsPane::cancelAvailabilityChanged, m_ui->actionCancel,
             &QAction::setEnabled);
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    auto *exportOperations = new QAction(tr("Export operations to CSV…"), this);
+    exportOperations->setObjectName(QStringLiteral("actionExportOperations"));
+    m_ui->menuOperations->addAction(exportOperations);
+    connect(exportOperations, &QAction::triggered, this, [this] {
+        QPointer<QAbstractItemModel> source = m_session ? m_session->operationModel() : nullptr;
+        ExportDialog::run(
+            m_ui->operationsPane->operationsView(),
+            [source](const QList<int> &rows, bool redactSecrets) {
+                return CsvExportSpec::displayed(source, rows, redactSecrets);
+            },
+            QStringLiteral("queued-operations.csv"), this);
+    });
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
     m_ui->actionTrack->setEnabled(false);
     m_ui->actionSubmit->setEnabled(false);
