@@ -198,7 +198,18 @@ bool Reader::scanString(const uchar *&s, const uchar *&e, bool &escaped)
     escaped = false;
     const uchar *p = m_p;
     while (true) {
-        // fast run over plain ASCII
+        // fast run over plain ASCII: 8 bytes at a time while none is '"', '\\' or >= 0x80
+        constexpr quint64 lo = 0x0101010101010101ULL;
+        constexpr quint64 hi = 0x8080808080808080ULL;
+        while (m_end - p >= 8) {
+            quint64 w;
+            std::memcpy(&w, p, 8);
+            const quint64 q = w ^ (lo * '"');
+            const quint64 b = w ^ (lo * '\\');
+            if ((((q - lo) & ~q) | ((b - lo) & ~b) | w) & hi)
+                break;
+            p += 8;
+        }
         while (p < m_end && *p != '"' && *p != '\\' && *p < 0x80)
             ++p;
         if (p >= m_end) {
