@@ -100,29 +100,11 @@ Result<AzureCliTokenProvider::CliToken> AzureCliTokenProvider::parseOutput(const
     return t;
 }
 
-void AzureCliTokenProvider::deliver(const Result<QString> &r)
-{
-    const QList<Waiter> waiting = std::exchange(m_waiting, {});
-    for (const Waiter &w : waiting) {
-        if (w.hadContext && !w.context)
-            continue;
-        w.callback(r);
-    }
-}
-
 void AzureCliTokenProvider::token(QObject *context, Callback callback)
 {
-    if (!m_cached.isEmpty() && QDateTime::currentDateTimeUtc() < m_refreshAt) {
-        QPointer<QObject> ctx(context);
-        const bool hadContext = context != nullptr;
-        const QString t = m_cached;
-        QTimer::singleShot(0, this, [ctx, hadContext, callback, t] {
-            if (!hadContext || ctx)
-                callback(t);
-        });
+    if (answerFromCache(m_cached, m_refreshAt, context, callback))
         return;
-    }
-    m_waiting.append(Waiter { QPointer<QObject>(context), context != nullptr, std::move(callback) });
+    enqueue(context, std::move(callback));
     if (m_process)
         return; // the CLI is already running for an earlier caller
 

@@ -59,13 +59,6 @@ public:
     QStringList arguments() const;
 
 private:
-    struct Waiter
-    {
-        QPointer<QObject> context;
-        bool hadContext = false;
-        Callback callback;
-    };
-    void deliver(const Result<QString> &r);
     void onFinished(int exitCode, bool crashed);
     void onFailedToStart();
     void onTimeout();
@@ -81,7 +74,6 @@ private:
     QString m_cached;
     QDateTime m_expiresOn;
     QDateTime m_refreshAt;
-    QList<Waiter> m_waiting;
 };
 
 } // namespace iw

@@ -88,16 +88,6 @@ void DeviceCodeTokenProvider::invalidate()
     m_refreshAt = {};
 }
 
-void DeviceCodeTokenProvider::deliver(const Result<QString> &r)
-{
-    const QList<Waiter> waiting = std::exchange(m_waiting, {});
-    for (const Waiter &w : waiting) {
-        if (w.hadContext && !w.context)
-            continue;
-        w.callback(r);
-    }
-}
-
 void DeviceCodeTokenProvider::finishWith(const Result<QString> &r)
 {
     const bool wasCodeFlow = m_phase == Phase::Polling || m_phase == Phase::RequestingCode;
@@ -124,17 +114,9 @@ HttpRequest DeviceCodeTokenProvider::formRequest(const QUrl &url, const QByteArr
 
 void DeviceCodeTokenProvider::token(QObject *context, Callback callback)
 {
-    if (!m_cached.isEmpty() && QDateTime::currentDateTimeUtc() < m_refreshAt) {
-        QPointer<QObject> ctx(context);
-        const bool hadContext = context != nullptr;
-        const QString t = m_cached;
-        QTimer::singleShot(0, this, [ctx, hadContext, callback, t] {
-            if (!hadContext || ctx)
-                callback(t);
-        });
+    if (answerFromCache(m_cached, m_refreshAt, context, callback))
         return;
-    }
-    m_waiting.append(Waiter { QPointer<QObject>(context), context != nullptr, std::move(callback) });
+    enqueue(context, std::move(callback));
     if (m_phase != Phase::Idle)
         return; // a sign-in is on its way
     if (!m_pipeline) {

@@ -59,13 +59,6 @@ Q_SIGNALS:
 
 private:
     enum class Phase { Idle, Refreshing, RequestingCode, Polling };
-    struct Waiter
-    {
-        QPointer<QObject> context;
-        bool hadContext = false;
-        Callback callback;
-    };
-    void deliver(const Result<QString> &r);
     void finishWith(const Result<QString> &r);
     void startRefresh();
     void startDeviceCode();
@@ -93,7 +86,6 @@ private:
     QTimer *m_pollTimer = nullptr;
     QPointer<HttpCall> m_call;
     quint64 m_generation = 0;
-    QList<Waiter> m_waiting;
 };
 
 } // namespace iw

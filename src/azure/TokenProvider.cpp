@@ -8,6 +8,36 @@
 
 namespace iw {
 
+bool TokenProvider::answerFromCache(const QString &cached, const QDateTime &validUntil, QObject *context,
+                                    const Callback &callback)
+{
+    if (cached.isEmpty() || QDateTime::currentDateTimeUtc() >= validUntil)
+        return false;
+    QPointer<QObject> ctx(context);
+    const bool hadContext = context != nullptr;
+    QTimer::singleShot(0, this, [ctx, hadContext, callback, cached] {
+        if (!hadContext || ctx)
+            callback(cached);
+    });
+    return true;
+}
+
+qsizetype TokenProvider::enqueue(QObject *context, Callback callback)
+{
+    m_waiting.append(Waiter { QPointer<QObject>(context), context != nullptr, std::move(callback) });
+    return m_waiting.size();
+}
+
+void TokenProvider::deliver(const Result<QString> &r)
+{
+    const QList<Waiter> waiting = std::exchange(m_waiting, {});
+    for (const Waiter &w : waiting) {
+        if (w.hadContext && !w.context)
+            continue;
+        w.callback(r);
+    }
+}
+
 StaticTokenProvider::StaticTokenProvider(QString token, QObject *parent)
     : TokenProvider(parent), m_token(std::move(token))
 { }
@@ -56,30 +86,12 @@ void ClientCredentialsTokenProvider::invalidate()
     m_expiresOn = {};
 }
 
-void ClientCredentialsTokenProvider::deliver(const Result<QString> &r)
-{
-    const QList<Waiter> waiting = std::exchange(m_waiting, {});
-    for (const Waiter &w : waiting) {
-        if (w.hadContext && !w.context)
-            continue;
-        w.callback(r);
-    }
-}
-
 void ClientCredentialsTokenProvider::token(QObject *context, Callback callback)
 {
-    if (!m_cached.isEmpty() && QDateTime::currentDateTimeUtc() < m_expiresOn) {
-        QPointer<QObject> ctx(context);
-        const bool hadContext = context != nullptr;
-        const QString t = m_cached;
-        QTimer::singleShot(0, this, [ctx, hadContext, callback, t] {
-            if (!hadContext || ctx)
-                callback(t);
-        });
+    if (answerFromCache(m_cached, m_expiresOn, context, callback))
         return;
-    }
-    m_waiting.append(Waiter { QPointer<QObject>(context), context != nullptr, std::move(callback) });
-    if (m_waiting.size() > 1)
+    const qsizetype waiting = enqueue(context, std::move(callback));
+    if (waiting > 1)
         return; // a request is already on its way
     if (!m_pipeline) {
         deliver(Error::make(Error::Kind::Usage, QStringLiteral("Token provider without a pipeline.")));

@@ -27,6 +27,26 @@ public:
     // The service rejected the last token (401): forget any cached one.
     virtual void invalidate() { }
     virtual QString describe() const = 0; // for the operator, without secrets
+
+protected:
+    // Shared by the providers that cache a token and make concurrent callers wait for one acquisition.
+    // Answers `callback` with `cached` on the next event-loop turn when it is valid (now < validUntil);
+    // returns false (and does nothing) otherwise.
+    bool answerFromCache(const QString &cached, const QDateTime &validUntil, QObject *context,
+                         const Callback &callback);
+    // Queues a caller until deliver(); returns the number of callers now waiting.
+    qsizetype enqueue(QObject *context, Callback callback);
+    // Answers every queued caller whose context (if it had one) still exists, and empties the queue.
+    void deliver(const Result<QString> &r);
+
+private:
+    struct Waiter
+    {
+        QPointer<QObject> context;
+        bool hadContext = false;
+        Callback callback;
+    };
+    QList<Waiter> m_waiting;
 };
 
 // A fixed token (tests, the simulator's printed token, a token pasted by the operator).
@@ -66,13 +86,6 @@ public:
 
 private:
     void requestToken();
-    struct Waiter
-    {
-        QPointer<QObject> context;
-        bool hadContext = false;
-        Callback callback;
-    };
-    void deliver(const Result<QString> &r);
 
     QPointer<HttpPipeline> m_pipeline;
     QUrl m_endpoint;
@@ -82,7 +95,6 @@ private:
     QUrl m_discoveryEndpoint;
     QString m_cached;
     QDateTime m_expiresOn;
-    QList<Waiter> m_waiting;
 };
 
 } // namespace iw
