@@ -80,6 +80,8 @@ public:
     ~TableClient() override;
 
     void setScheme(StorageCredential::TableScheme scheme) { m_scheme = scheme; }
+    // A fresh SAS (or key) for the same endpoint: requests from now on are signed with it.
+    void setCredential(const StorageCredential &credential) { m_config.credential = credential; }
     HttpPipeline *pipeline() const { return m_pipeline; }
     const StorageServiceConfig &config() const { return m_config; }
 
