@@ -22,6 +22,7 @@ public:
     QHash<QString, QueuedOperation> ops;
     QList<QStringList> showCalls;
     QStringList cancelCalls;
+    QStringList detailsCalls;
     std::optional<Error> failNext;
     int cancelDelayMs = 0;
     quint64 requests = 0;
@@ -45,6 +46,7 @@ public:
     void details(const QString &id, DetailsDone done) override
     {
         ++requests;
+        detailsCalls << id;
         BlobDetail d;
         d.ingestionOperationId = id;
         d.blobUrl = QStringLiteral("https://a.blob.core.windows.net/c/1.csv?sig=secret");
