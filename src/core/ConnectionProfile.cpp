@@ -15,6 +15,8 @@ QString toString(SignInMethod m)
         return QStringLiteral("ServicePrincipal");
     case SignInMethod::DeviceCode:
         return QStringLiteral("DeviceCode");
+    case SignInMethod::Browser:
+        return QStringLiteral("Browser");
     }
     return QStringLiteral("None");
 }
@@ -22,7 +24,7 @@ QString toString(SignInMethod m)
 SignInMethod signInMethodFromString(QStringView s)
 {
     for (SignInMethod m : { SignInMethod::None, SignInMethod::AzureCli, SignInMethod::ServicePrincipal,
-                            SignInMethod::DeviceCode }) {
+                            SignInMethod::DeviceCode, SignInMethod::Browser }) {
         if (s.compare(toString(m), Qt::CaseInsensitive) == 0)
             return m;
     }
@@ -97,6 +99,27 @@ QUrl ConnectionProfile::ingestEndpoint() const
 QString ConnectionProfile::secretKey(QStringView what) const
 {
     return QStringLiteral("profile/") + name + QLatin1Char('/') + what;
+}
+
+QUrl withoutSecrets(const QUrl &url)
+{
+    return url.adjusted(QUrl::RemoveQuery | QUrl::RemoveUserInfo | QUrl::RemoveFragment);
+}
+
+QString ConnectionProfile::sasKey(const QUrl &resourceUrl)
+{
+    return QStringLiteral("sas:") + withoutSecrets(resourceUrl).toString();
+}
+
+QStringList ConnectionProfile::secretNames() const
+{
+    QStringList out { kClientSecret.toString(), kRefreshToken.toString(),
+                      kStorageConnectionString.toString() };
+    if (!manualStatusTableUrl.isEmpty())
+        out << sasKey(manualStatusTableUrl);
+    for (const QString &q : manualQueueUrls + manualSuccessQueueUrls)
+        out << sasKey(QUrl(q));
+    return out;
 }
 
 } // namespace iw

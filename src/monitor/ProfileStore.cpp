@@ -64,8 +64,17 @@ QList<ConnectionProfile> ProfileStore::profiles() const
         p.storage = m_settings->value(QStringLiteral("storage")).toString() == QLatin1String("Manual")
             ? StorageSource::Manual
             : StorageSource::Discovered;
+        p.manualKind
+            = m_settings->value(QStringLiteral("manualKind")).toString() == QLatin1String("ConnectionString")
+            ? ManualStorageKind::ConnectionString
+            : ManualStorageKind::SasUrls;
         p.manualQueueUrls = m_settings->value(QStringLiteral("manualQueueUrls")).toStringList();
+        p.manualSuccessQueueUrls = m_settings->value(QStringLiteral("manualSuccessQueueUrls")).toStringList();
         p.manualStatusTableUrl = QUrl(m_settings->value(QStringLiteral("manualStatusTableUrl")).toString());
+        p.manualTableName = m_settings->value(QStringLiteral("manualTableName")).toString();
+        p.manualFailedQueueNames = m_settings->value(QStringLiteral("manualFailedQueueNames")).toStringList();
+        p.manualSuccessQueueNames
+            = m_settings->value(QStringLiteral("manualSuccessQueueNames")).toStringList();
         m_settings->endGroup();
         out.append(p);
     }
@@ -92,7 +101,7 @@ void ProfileStore::save(const ConnectionProfile &p)
 {
     // URLs are stored without query or user info: a SAS or a password there is a secret.
     const auto bare = [](const QUrl &u) {
-        return u.adjusted(QUrl::RemoveQuery | QUrl::RemoveUserInfo | QUrl::RemoveFragment).toString();
+        return withoutSecrets(u).toString();
     };
     m_settings->beginGroup(kGroup);
     m_settings->remove(encodeName(p.name));
@@ -106,11 +115,22 @@ void ProfileStore::save(const ConnectionProfile &p)
     m_settings->setValue(QStringLiteral("storage"),
                          p.storage == StorageSource::Manual ? QStringLiteral("Manual")
                                                             : QStringLiteral("Discovered"));
-    QStringList queues;
-    for (const QString &q : p.manualQueueUrls)
-        queues << bare(QUrl(q));
-    m_settings->setValue(QStringLiteral("manualQueueUrls"), queues);
+    m_settings->setValue(QStringLiteral("manualKind"),
+                         p.manualKind == ManualStorageKind::ConnectionString
+                             ? QStringLiteral("ConnectionString")
+                             : QStringLiteral("SasUrls"));
+    const auto bareList = [&bare](const QStringList &urls) {
+        QStringList out;
+        for (const QString &q : urls)
+            out << bare(QUrl(q));
+        return out;
+    };
+    m_settings->setValue(QStringLiteral("manualQueueUrls"), bareList(p.manualQueueUrls));
+    m_settings->setValue(QStringLiteral("manualSuccessQueueUrls"), bareList(p.manualSuccessQueueUrls));
     m_settings->setValue(QStringLiteral("manualStatusTableUrl"), bare(p.manualStatusTableUrl));
+    m_settings->setValue(QStringLiteral("manualTableName"), p.manualTableName);
+    m_settings->setValue(QStringLiteral("manualFailedQueueNames"), p.manualFailedQueueNames);
+    m_settings->setValue(QStringLiteral("manualSuccessQueueNames"), p.manualSuccessQueueNames);
     m_settings->endGroup();
     m_settings->endGroup();
     Q_EMIT profilesChanged();

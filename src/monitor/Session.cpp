@@ -12,6 +12,8 @@
 #include "monitor/OperationBackend.h"
 #include "monitor/OperationMonitor.h"
 #include "monitor/ProfileStore.h"
+#include "monitor/ProfileTokenProvider.h"
+#include "monitor/SecretStore.h"
 #include "monitor/StatusMonitor.h"
 #include "store/ArchiveOpener.h"
 #include "store/ArchiveReader.h"
@@ -46,6 +48,7 @@ Session::~Session()
 
 void Session::build(Options options)
 {
+    m_secrets = options.secrets;
     m_pipeline = new HttpPipeline(this);
     m_pipeline->setAllowInsecureHttp(isLoopbackHost(m_profile.ingestEndpoint().host()));
     m_backend = options.backend ? std::move(options.backend) : createBackend(options, &m_backendNotice);
@@ -94,7 +97,16 @@ void Session::start()
 {
     m_operationMonitor->load();
     m_notificationMonitor->loadHistory();
-    discoverStorage();
+    if (m_profile.storage == StorageSource::Manual)
+        applyManualStorage();
+    else
+        discoverStorage();
+}
+
+void Session::cancelSignIn()
+{
+    if (auto *p = qobject_cast<ProfileTokenProvider *>(m_tokens))
+        p->cancelSignIn();
 }
 
 void Session::refreshAll()
@@ -173,13 +185,18 @@ std::unique_ptr<OperationBackend> Session::createBackend(const Options &options,
                                                       options.clientSecret.isEmpty() ? QStringLiteral("local")
                                                                                      : options.clientSecret,
                                                       scope.toString(QUrl::RemoveQuery), this);
+    } else if (m_profile.signIn != SignInMethod::None) {
+        auto *tokens = new ProfileTokenProvider(m_profile, m_pipeline, options.secrets, this);
+        if (!options.azureCliProgram.isEmpty())
+            tokens->setAzureCliProgram(options.azureCliProgram);
+        connect(tokens, &ProfileTokenProvider::deviceCodeReady, this, &Session::deviceCodeReady);
+        connect(tokens, &ProfileTokenProvider::browserSignInStarted, this, &Session::browserSignInStarted);
+        connect(tokens, &ProfileTokenProvider::signInFinished, this, &Session::signInFinished);
+        m_tokens = tokens;
     } else {
-        // Azure CLI, device code and stored client secrets come with the sign-in work.
         if (notice)
-            *notice
-                = tr("Signing in with %1 is not available in this build yet: operations are read from the "
-                     "archive only.")
-                      .arg(toString(m_profile.signIn));
+            *notice = tr("Profile %1 has no sign-in method: operations are read from the archive only.")
+                          .arg(m_profile.name);
         return nullptr;
     }
     m_kusto = new KustoClient(m_pipeline, endpoint, m_tokens, this);
@@ -259,7 +276,8 @@ void Session::buildStorageMonitors(int intervalSecs)
     auto onError = [this](const QString &source) {
         return [this, source](const Error &e, const QString &context) {
             Q_EMIT errorOccurred(source, e, context);
-            if (e.kind == Error::Kind::Auth) // the SAS may have rotated: ask for fresh ones
+            // The SAS may have rotated: ask for fresh ones (discovered storage only).
+            if (e.kind == Error::Kind::Auth && m_profile.storage == StorageSource::Discovered)
                 discoverStorage();
         };
     };
@@ -277,8 +295,118 @@ void Session::buildStorageMonitors(int intervalSecs)
     connect(m_discoveryTimer, &QTimer::timeout, this, &Session::discoverStorage);
 }
 
+void Session::applyManualStorage()
+{
+    const QString statuses = tr("Statuses");
+    const QString notifications = tr("Notifications");
+    auto reportMissing = [this](const QString &source, const QString &what, const Error &e) {
+        Error err = e;
+        err.message = tr("The %1 of profile %2 cannot be read from the keychain (%3): enter it in Connections.")
+                          .arg(what, m_profile.name, e.message);
+        Q_EMIT errorOccurred(source, err, tr("Manual storage"));
+    };
+    if (!m_secrets) {
+        Q_EMIT errorOccurred(statuses,
+                             Error::make(Error::Kind::Auth, tr("No secret store: the storage secrets cannot be read.")),
+                             tr("Manual storage"));
+        return;
+    }
+    QPointer<Session> self(this);
+    if (m_profile.manualKind == ManualStorageKind::ConnectionString) {
+        m_secrets->read(m_profile.secretKey(ConnectionProfile::kStorageConnectionString),
+                        [self, statuses, notifications, reportMissing](Result<QString> cs) {
+                            if (!self)
+                                return;
+                            if (!cs) {
+                                reportMissing(statuses, tr("storage connection string"), cs.error());
+                                return;
+                            }
+                            const ConnectionProfile &p = self->m_profile;
+                            if (!p.manualTableName.isEmpty()) {
+                                auto s = self->m_statusMonitor->setTableFromConnectionString(cs.value(),
+                                                                                          p.manualTableName);
+                                if (!s)
+                                    Q_EMIT self->errorOccurred(statuses, s.error(), tr("The status table"));
+                                else
+                                    self->m_statusMonitor->refresh();
+                            }
+                            if (!p.manualFailedQueueNames.isEmpty() || !p.manualSuccessQueueNames.isEmpty()) {
+                                auto s = self->m_notificationMonitor->setQueuesFromConnectionString(
+                                    cs.value(), p.manualFailedQueueNames, p.manualSuccessQueueNames);
+                                if (!s)
+                                    Q_EMIT self->errorOccurred(notifications, s.error(), tr("The report queues"));
+                                else
+                                    self->m_notificationMonitor->refresh();
+                            }
+                        });
+        return;
+    }
+    // SAS URLs: each resource's SAS token is its own secret; the URL without it is in the profile.
+    struct Pending
+    {
+        QString table;
+        QStringList failed;
+        QStringList succeeded;
+        int left = 0;
+    };
+    auto pending = std::make_shared<Pending>();
+    auto withSas = [](const QUrl &bare, const QString &sas) {
+        QUrl u = bare;
+        QString q = sas;
+        if (q.startsWith(QLatin1Char('?')))
+            q.remove(0, 1);
+        if (!q.isEmpty())
+            u.setQuery(q, QUrl::TolerantMode);
+        return u.toString(QUrl::FullyEncoded);
+    };
+    auto finish = [self, pending, statuses, notifications] {
+        if (!self || --pending->left > 0)
+            return;
+        if (!pending->table.isEmpty()) {
+            auto s = self->m_statusMonitor->setTableUri(pending->table);
+            if (!s)
+                Q_EMIT self->errorOccurred(statuses, s.error(), tr("The status table URI"));
+            else
+                self->m_statusMonitor->refresh();
+        }
+        if (!pending->failed.isEmpty() || !pending->succeeded.isEmpty()) {
+            auto s = self->m_notificationMonitor->setQueueUris(pending->failed, pending->succeeded);
+            if (!s)
+                Q_EMIT self->errorOccurred(notifications, s.error(), tr("The report queue URIs"));
+            else
+                self->m_notificationMonitor->refresh();
+        }
+    };
+    QList<std::pair<QUrl, QString *>> wanted;
+    QStringList failedUrls = m_profile.manualQueueUrls;
+    QStringList successUrls = m_profile.manualSuccessQueueUrls;
+    pending->failed.resize(failedUrls.size());
+    pending->succeeded.resize(successUrls.size());
+    if (!m_profile.manualStatusTableUrl.isEmpty())
+        wanted.append({ m_profile.manualStatusTableUrl, &pending->table });
+    for (qsizetype i = 0; i < failedUrls.size(); ++i)
+        wanted.append({ QUrl(failedUrls.at(i)), &pending->failed[i] });
+    for (qsizetype i = 0; i < successUrls.size(); ++i)
+        wanted.append({ QUrl(successUrls.at(i)), &pending->succeeded[i] });
+    pending->left = int(wanted.size()) + 1;
+    for (const auto &[url, slot] : wanted) {
+        const QUrl bare = withoutSecrets(url);
+        m_secrets->read(m_profile.secretKey(ConnectionProfile::sasKey(bare)),
+                        [bare, slot, withSas, finish, pending](Result<QString> sas) {
+                            // No SAS stored: the URL as given (public or Azurite); a 403 will say so.
+                            *slot = withSas(bare, sas.ok() ? sas.value() : QString());
+                            finish();
+                        });
+    }
+    finish();
+}
+
 void Session::discoverStorage()
 {
+    if (m_profile.storage == StorageSource::Manual) {
+        applyManualStorage();
+        return;
+    }
     if (!m_kusto || m_discovering)
         return;
     m_discovering = true;

@@ -9,6 +9,7 @@
 #include <QList>
 #include <QObject>
 #include <QPair>
+#include <QPointer>
 
 #include <functional>
 #include <memory>
@@ -22,6 +23,8 @@ class ArchiveWriter;
 class HttpPipeline;
 class KustoClient;
 class TokenProvider;
+class ProfileTokenProvider;
+class SecretStore;
 class OperationBackend;
 class OperationModel;
 class OperationMonitor;
@@ -54,6 +57,11 @@ public:
         QString staticToken;
         QUrl tokenEndpoint;
         QString clientSecret;
+        // Where the profile's secrets are (client secret, refresh token, storage SAS / connection string).
+        // Not owned. Null: methods that need a secret say so; device code and browser sign in every start.
+        SecretStore *secrets = nullptr;
+        // The Azure CLI to run for SignInMethod::AzureCli (default "az" on PATH).
+        QString azureCliProgram;
     };
 
     explicit Session(const ConnectionProfile &profile, Options options, QObject *parent = nullptr);
@@ -62,6 +70,9 @@ public:
 
     const ConnectionProfile &profile() const { return m_profile; }
     HttpPipeline *pipeline() const { return m_pipeline; }
+    TokenProvider *tokenProvider() const { return m_tokens; }
+    // Stops a device code or browser sign-in in progress (the waiting requests fail as cancelled).
+    void cancelSignIn();
     OperationBackend *operationBackend() const { return m_backend.get(); }
     OperationModel *operationModel() const { return m_operationModel; }
     OperationMonitor *operationMonitor() const { return m_operationMonitor; }
@@ -106,6 +117,11 @@ Q_SIGNALS:
     void sourceRefreshed(const QString &source, const QDateTime &when, bool ok);
     void errorOccurred(const QString &source, const iw::Error &error, const QString &context);
     void requestCountChanged(quint64 count);
+    // Interactive sign-in (device code, browser): what the GUI shows; signInFinished ends it.
+    void deviceCodeReady(const QString &userCode, const QUrl &verificationUri, const QString &message,
+                         qint64 expiresInSeconds);
+    void browserSignInStarted(const QUrl &authorizeUrl);
+    void signInFinished(bool ok, const QString &message);
 
 private:
     void build(Options options);
@@ -128,6 +144,8 @@ private:
     QTimer *m_discoveryTimer = nullptr;
     bool m_discovering = false;
     void buildStorageMonitors(int intervalSecs);
+    void applyManualStorage();
+    QPointer<SecretStore> m_secrets;
     QString m_archiveNotice;
     QString m_backendNotice;
 };

@@ -32,12 +32,14 @@ SimHttpResponse oauthError(int status, const TokenIssuer::OAuthError &e)
 
 SimHttpResponse tokenResponse(const TokenIssuer::Token &t)
 {
-    const QJsonObject o {
+    QJsonObject o {
         { QStringLiteral("token_type"), QStringLiteral("Bearer") },
         { QStringLiteral("expires_in"), t.expiresIn },
         { QStringLiteral("ext_expires_in"), t.expiresIn },
         { QStringLiteral("access_token"), t.accessToken },
     };
+    if (!t.refreshToken.isEmpty())
+        o.insert(QStringLiteral("refresh_token"), t.refreshToken);
     return SimHttpResponse::json(200, QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
@@ -142,11 +144,55 @@ SimHttpResponse SimulatorServer::tokenEndpoint(const SimHttpRequest &req)
             return tokenResponse(*t);
         return oauthError(400, std::get<TokenIssuer::OAuthError>(r));
     }
+    if (grant == QLatin1String("refresh_token")) {
+        auto r = m_tokens.refresh(formValue(form, QStringLiteral("refresh_token")));
+        if (auto *t = std::get_if<TokenIssuer::Token>(&r))
+            return tokenResponse(*t);
+        return oauthError(400, std::get<TokenIssuer::OAuthError>(r));
+    }
+    if (grant == QLatin1String("authorization_code")) {
+        auto r = m_tokens.redeemAuthorizationCode(
+            formValue(form, QStringLiteral("code")), formValue(form, QStringLiteral("client_id")),
+            formValue(form, QStringLiteral("redirect_uri")), formValue(form, QStringLiteral("code_verifier")));
+        if (auto *t = std::get_if<TokenIssuer::Token>(&r))
+            return tokenResponse(*t);
+        return oauthError(400, std::get<TokenIssuer::OAuthError>(r));
+    }
     return oauthError(
         400,
         { QStringLiteral("unsupported_grant_type"),
           QStringLiteral("AADSTS70003: The app requested an unsupported grant type '%1'.").arg(grant),
           70003 });
+}
+
+// GET /{tenant}/oauth2/v2.0/authorize: the user consents at once; 302 back to the redirect URI with
+// ?code=&state= (or ?error=&error_description= as Entra ID does when the request is bad).
+SimHttpResponse SimulatorServer::authorizeEndpoint(const SimHttpRequest &req)
+{
+    const QUrlQuery &q = req.query;
+    const auto value = [&q](const char *k) { return q.queryItemValue(QLatin1String(k), QUrl::FullyDecoded); };
+    const QString redirectUri = value("redirect_uri");
+    auto r = m_tokens.authorize(value("client_id"), redirectUri, value("code_challenge"),
+                                value("code_challenge_method"));
+    QUrl back(redirectUri);
+    if (!back.isValid() || back.scheme() != QLatin1String("http")) {
+        const auto &e = std::get<TokenIssuer::OAuthError>(r);
+        return SimHttpResponse::text(400, e.description.toUtf8());
+    }
+    const auto enc = [](const QString &v) { return QString::fromLatin1(QUrl::toPercentEncoding(v)); };
+    QString answer;
+    if (const auto *code = std::get_if<QString>(&r)) {
+        answer = QStringLiteral("code=") + enc(*code);
+    } else {
+        const auto &e = std::get<TokenIssuer::OAuthError>(r);
+        answer = QStringLiteral("error=") + enc(e.error) + QStringLiteral("&error_description=")
+            + enc(e.description);
+    }
+    answer += QStringLiteral("&state=") + enc(value("state"));
+    back.setQuery(answer, QUrl::StrictMode);
+    SimHttpResponse resp = SimHttpResponse::text(302, "");
+    resp.setHeader("Location", back.toString(QUrl::FullyEncoded).toUtf8());
+    return resp;
 }
 
 SimHttpResponse SimulatorServer::deviceCodeEndpoint(const SimHttpRequest &req)
@@ -188,6 +234,9 @@ void SimulatorServer::handle(const SimHttpRequest &req, SimResponder responder)
         return finish(tokenEndpoint(req));
     if (req.method == "POST" && devicePath.match(path).hasMatch())
         return finish(deviceCodeEndpoint(req));
+    static const QRegularExpression authorizePath(QStringLiteral("^/[^/]+/oauth2/v2\\.0/authorize$"));
+    if (req.method == "GET" && authorizePath.match(path).hasMatch())
+        return finish(authorizeEndpoint(req));
     if (path == QLatin1String("/devicelogin")) {
         const QString code = req.query.queryItemValue(QStringLiteral("code"));
         if (!code.isEmpty() && m_tokens.approveUserCode(code))

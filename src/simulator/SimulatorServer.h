@@ -60,6 +60,7 @@ private:
     void handle(const SimHttpRequest &req, SimResponder responder);
     SimHttpResponse tokenEndpoint(const SimHttpRequest &req);
     SimHttpResponse deviceCodeEndpoint(const SimHttpRequest &req);
+    SimHttpResponse authorizeEndpoint(const SimHttpRequest &req);
     SimHttpResponse metadata() const;
     bool authorized(const SimHttpRequest &req) const;
 

@@ -1,6 +1,8 @@
 #include "simulator/TokenIssuer.h"
 
+#include <QCryptographicHash>
 #include <QRandomGenerator>
+#include <QUrl>
 
 namespace iw {
 
@@ -108,7 +110,95 @@ TokenIssuer::pollDeviceCode(const QString &deviceCode)
                                 "Continue polling."),
                             70016 };
     m_devices.erase(it);
-    return issue();
+    return issueWithRefresh(QString());
+}
+
+TokenIssuer::Token TokenIssuer::issueWithRefresh(const QString &clientId)
+{
+    Token t = issue();
+    t.refreshToken = randomToken(48);
+    m_refreshTokens.insert(t.refreshToken, clientId);
+    return t;
+}
+
+std::variant<QString, TokenIssuer::OAuthError> TokenIssuer::authorize(const QString &clientId,
+                                                                      const QString &redirectUri,
+                                                                      const QString &codeChallenge,
+                                                                      const QString &challengeMethod)
+{
+    if (clientId.isEmpty())
+        return OAuthError { QStringLiteral("invalid_request"),
+                            QStringLiteral("AADSTS900144: The request body must contain the following "
+                                           "parameter: 'client_id'."),
+                            900144 };
+    if (!m_config.clientId.isEmpty() && clientId != m_config.clientId)
+        return OAuthError { QStringLiteral("unauthorized_client"),
+                            QStringLiteral("AADSTS700016: Application with identifier '%1' was not found in "
+                                           "the directory.")
+                                .arg(clientId),
+                            700016 };
+    const QUrl redirect(redirectUri);
+    if (!redirect.isValid() || redirect.scheme() != QLatin1String("http")
+        || (redirect.host() != QLatin1String("127.0.0.1") && redirect.host() != QLatin1String("localhost")))
+        return OAuthError { QStringLiteral("invalid_request"),
+                            QStringLiteral("AADSTS50011: The redirect URI '%1' does not match the redirect "
+                                           "URIs configured for the application.")
+                                .arg(redirectUri),
+                            50011 };
+    if (codeChallenge.isEmpty() || challengeMethod != QLatin1String("S256"))
+        return OAuthError { QStringLiteral("invalid_request"),
+                            QStringLiteral("AADSTS9002325: Proof Key for Code Exchange is required for "
+                                           "cross-origin authorization code redemption (S256)."),
+                            9002325 };
+    const QString code = randomToken(32);
+    m_codes.insert(code,
+                   PendingCode { clientId, redirectUri, codeChallenge,
+                                 now().addSecs(m_config.authorizationCodeLifetimeSeconds) });
+    return code;
+}
+
+std::variant<TokenIssuer::Token, TokenIssuer::OAuthError>
+TokenIssuer::redeemAuthorizationCode(const QString &code, const QString &clientId, const QString &redirectUri,
+                                     const QString &codeVerifier)
+{
+    const auto it = m_codes.constFind(code);
+    if (it == m_codes.constEnd() || it->expiresOn <= now())
+        return OAuthError { QStringLiteral("invalid_grant"),
+                            QStringLiteral(
+                                "AADSTS70008: The provided authorization code or refresh token has "
+                                "expired due to inactivity."),
+                            70008 };
+    const PendingCode pending = *it;
+    m_codes.remove(code); // single use, even when the redemption fails
+    if (pending.clientId != clientId || pending.redirectUri != redirectUri)
+        return OAuthError { QStringLiteral("invalid_grant"),
+                            QStringLiteral("AADSTS70002: The client id or redirect URI does not match the "
+                                           "authorization request."),
+                            70002 };
+    const QByteArray hash = QCryptographicHash::hash(codeVerifier.toLatin1(), QCryptographicHash::Sha256);
+    const QString expected
+        = QString::fromLatin1(hash.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    if (codeVerifier.isEmpty() || expected != pending.challenge)
+        return OAuthError { QStringLiteral("invalid_grant"),
+                            QStringLiteral(
+                                "AADSTS501481: The Code_Verifier does not match the code_challenge "
+                                "supplied in the authorization request."),
+                            501481 };
+    return issueWithRefresh(clientId);
+}
+
+std::variant<TokenIssuer::Token, TokenIssuer::OAuthError> TokenIssuer::refresh(const QString &refreshToken)
+{
+    const auto it = m_refreshTokens.constFind(refreshToken);
+    if (refreshToken.isEmpty() || it == m_refreshTokens.constEnd())
+        return OAuthError { QStringLiteral("invalid_grant"),
+                            QStringLiteral(
+                                "AADSTS70008: The provided authorization code or refresh token has "
+                                "expired due to inactivity."),
+                            70008 };
+    const QString clientId = it.value();
+    m_refreshTokens.remove(refreshToken); // rotated: the old one is used up
+    return issueWithRefresh(clientId);
 }
 
 bool TokenIssuer::isValid(const QString &accessToken) const

@@ -18,10 +18,13 @@ struct TokenIssuerConfig
     QString clientSecret; // when set, only this secret is accepted
     int deviceCodePendingPolls = 1; // polls answered authorization_pending before approval
     qint64 deviceCodeLifetimeSeconds = 900;
+    qint64 authorizationCodeLifetimeSeconds = 300;
 };
 
-// The simulator's OAuth2 authority: client-credentials and device-code grants, opaque random access
-// tokens with an expiry. Pure logic with an injected clock; the HTTP side is SimulatorServer.
+// The simulator's OAuth2 authority: client-credentials, device-code, authorization-code (+ PKCE S256) and
+// refresh-token grants, opaque random access tokens with an expiry. The device-code and authorization-code
+// grants also hand out a refresh token (single use: redeeming it returns a new one, as Entra ID rotates
+// them). Pure logic with an injected clock; the HTTP side is SimulatorServer.
 class TokenIssuer
 {
 public:
@@ -32,6 +35,7 @@ public:
         QString accessToken;
         QDateTime expiresOn;
         qint64 expiresIn = 0; // seconds
+        QString refreshToken; // empty for client credentials
     };
     struct DeviceCode
     {
@@ -55,6 +59,19 @@ public:
     std::variant<Token, OAuthError> pollDeviceCode(const QString &deviceCode);
     bool approveUserCode(const QString &userCode); // what a user would do in the browser
 
+    // Authorization code + PKCE: /authorize (auto-consent) returns a code bound to the client, redirect URI
+    // and S256 code challenge; the token endpoint redeems it once with the matching code_verifier.
+    std::variant<QString, OAuthError> authorize(const QString &clientId, const QString &redirectUri,
+                                                const QString &codeChallenge, const QString &challengeMethod);
+    std::variant<Token, OAuthError> redeemAuthorizationCode(const QString &code, const QString &clientId,
+                                                            const QString &redirectUri,
+                                                            const QString &codeVerifier);
+    // grant_type=refresh_token: a new access token and a new refresh token; the old one stops working.
+    std::variant<Token, OAuthError> refresh(const QString &refreshToken);
+    // Forgets every refresh token (the user's sessions were revoked).
+    void revokeRefreshTokens() { m_refreshTokens.clear(); }
+    int refreshTokenCount() const { return int(m_refreshTokens.size()); }
+
     bool isValid(const QString &accessToken) const; // known and not expired
     Token issue(); // a valid token without any grant (tests, --print-token)
     // Forgets every issued token (a key rollover): the next call with an old token gets 401.
@@ -73,6 +90,16 @@ private:
     Clock m_clock;
     QHash<QString, QDateTime> m_tokens;
     QHash<QString, PendingDevice> m_devices;
+    struct PendingCode
+    {
+        QString clientId;
+        QString redirectUri;
+        QString challenge;
+        QDateTime expiresOn;
+    };
+    QHash<QString, PendingCode> m_codes;
+    QHash<QString, QString> m_refreshTokens; // refresh token -> client id
+    Token issueWithRefresh(const QString &clientId);
 };
 
 } // namespace iw
