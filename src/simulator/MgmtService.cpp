@@ -90,6 +90,7 @@ SimHttpResponse MgmtService::handle(const QByteArray &body, const QString &crid,
         out.tables.append(toV1Table(m_engine->details(cmd.operationIds.value(0))));
         break;
     case MgmtCommand::Kind::CancelQueuedOperation: {
+        ++m_cancels[cmd.operationIds.value(0)];
         const auto row = m_engine->cancel(cmd.operationIds.value(0));
         if (!row)
             return errorResponse(
@@ -125,6 +126,14 @@ SimHttpResponse MgmtService::handle(const QByteArray &body, const QString &crid,
         break;
     }
     return SimHttpResponse::json(200, out.toJson());
+}
+
+int MgmtService::cancelCount() const
+{
+    int n = 0;
+    for (int c : m_cancels)
+        n += c;
+    return n;
 }
 
 } // namespace iw

@@ -4,6 +4,7 @@
 #include "simulator/HttpFront.h"
 #include "simulator/IngestionEngine.h"
 
+#include <QHash>
 #include <QString>
 
 #include <functional>
@@ -29,10 +30,15 @@ public:
                                          const QString &type, const QString &detail, bool permanent,
                                          const QString &clientRequestId, const QString &activityId);
 
+    // `.cancel queued ingestion operation` commands run, per operation id (tests: never sent twice).
+    int cancelCount(const QString &operationId) const { return m_cancels.value(operationId); }
+    int cancelCount() const;
+
 private:
     IngestionEngine *m_engine;
     ResourceSource m_resources;
     QString m_identityToken;
+    QHash<QString, int> m_cancels;
 };
 
 } // namespace iw

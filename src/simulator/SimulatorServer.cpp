@@ -247,6 +247,11 @@ void SimulatorServer::handle(const SimHttpRequest &req, SimResponder responder)
     }
     if (path == QLatin1String("/v1/rest/auth/metadata"))
         return finish(metadata());
+    if (req.method == "GET" && path == QLatin1String("/ingestwatch-sim/counters")) {
+        const QJsonObject o { { QStringLiteral("mgmtRequests"), m_mgmtRequests },
+                              { QStringLiteral("cancelCommands"), m_mgmt->cancelCount() } };
+        return finish(SimHttpResponse::json(200, QJsonDocument(o).toJson(QJsonDocument::Compact)));
+    }
 
     const bool mgmt = path == QLatin1String("/v1/rest/mgmt");
     const bool query = path == QLatin1String("/v1/rest/query") || path == QLatin1String("/v2/rest/query");
@@ -263,7 +268,8 @@ void SimulatorServer::handle(const SimHttpRequest &req, SimResponder responder)
         return finish(r);
     }
 
-    const int delay = m_options.faults.latencyMs;
+    const FaultConfig faults = m_faults.config(); // may change while the server runs
+    const int delay = faults.latencyMs;
     switch (m_faults.next()) {
     case FaultInjector::Fault::Throttle: {
         SimHttpResponse r = MgmtService::errorResponse(
@@ -273,7 +279,7 @@ void SimulatorServer::handle(const SimHttpRequest &req, SimResponder responder)
                 "The management command was aborted due to throttling. Retrying after some backoff might "
                 "succeed. CommandType: 'DataIngestPull', Capacity: 1, Origin: 'CapacityPolicy/Ingestion'."),
             false, crid, aid);
-        r.setHeader("Retry-After", QByteArray::number(m_options.faults.retryAfterSeconds));
+        r.setHeader("Retry-After", QByteArray::number(faults.retryAfterSeconds));
         return finish(r, delay);
     }
     case FaultInjector::Fault::ServerError:
@@ -288,6 +294,15 @@ void SimulatorServer::handle(const SimHttpRequest &req, SimResponder responder)
     case FaultInjector::Fault::Drop:
         Q_EMIT requestLogged(QStringLiteral("%1 %2 -> dropped").arg(QString::fromLatin1(req.method), path));
         return responder.drop(delay);
+    case FaultInjector::Fault::DropAfter: {
+        // The command runs (a cancel is applied), then the answer is lost.
+        ++m_mgmtRequests;
+        if (mgmt)
+            (void)m_mgmt->handle(req.body, crid, aid);
+        Q_EMIT requestLogged(
+            QStringLiteral("%1 %2 -> run, then dropped").arg(QString::fromLatin1(req.method), path));
+        return responder.drop(delay);
+    }
     case FaultInjector::Fault::Truncate: {
         ++m_mgmtRequests;
         SimHttpResponse r = m_mgmt->handle(req.body, crid, aid);

@@ -49,8 +49,9 @@ public:
     void setResourceSource(MgmtService::ResourceSource source) { m_resources = std::move(source); }
     void tick(); // advance the engine now
 
-    // Counters for tests and the log.
+    // Counters for tests and the log (also at GET /ingestwatch-sim/counters as JSON).
     int mgmtRequests() const { return m_mgmtRequests; }
+    const MgmtService &mgmt() const { return *m_mgmt; }
 
 Q_SIGNALS:
     void blobsFinished(const QList<iw::SimBlob> &blobs);

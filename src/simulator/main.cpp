@@ -149,6 +149,10 @@ int main(int argc, char *argv[])
     const auto retryAfter = opt("retry-after", "Retry-After seconds on 429.", "seconds", "1");
     const auto f5xx = opt("fault-5xx", "Rate of 500/503 answers.", "rate", "0");
     const auto fDrop = opt("fault-drop", "Rate of connections closed without an answer.", "rate", "0");
+    const auto fDropAfter = opt("fault-drop-after",
+                                "Rate of management commands run, then their connection closed without an "
+                                "answer (a lost answer: the command did happen).",
+                                "rate", "0");
     const auto fTrunc = opt("fault-truncate", "Rate of bodies cut short.", "rate", "0");
     const auto fMalformed
         = opt("fault-malformed", "Rate of 200 answers whose body is not JSON.", "rate", "0");
@@ -175,6 +179,7 @@ int main(int argc, char *argv[])
     o.faults.retryAfterSeconds = parser.value(retryAfter).toInt();
     o.faults.serverErrorRate = parser.value(f5xx).toDouble();
     o.faults.dropRate = parser.value(fDrop).toDouble();
+    o.faults.dropAfterRate = parser.value(fDropAfter).toDouble();
     o.faults.truncateRate = parser.value(fTrunc).toDouble();
     o.faults.malformedRate = parser.value(fMalformed).toDouble();
     o.faults.latencyMs = parser.value(latency).toInt();
