@@ -1,3 +1,4 @@
+#include "app/DebugCounters.h"
 #include "gui/MainWindow.h"
 #include "gui/OperationsPane.h"
 #include "models/OperationModel.h"
@@ -141,6 +142,9 @@ int main(int argc, char *argv[])
         session.operationMonitor()->track(ids, iw::TrackSource::Pasted);
     if (parser.isSet(submitDemo))
         submitDemoIngestions(session);
+    // Debug only (scripts/soak): IW_DEBUG_COUNTERS / IW_DEBUG_REFRESH_MS; nothing happens without them.
+    iw::DebugCounters::fromEnvironment(
+        { &app, &session, &window }, [&session] { session.refreshAll(); }, &session);
 
     if (parser.isSet(demoCancel)) {
         QTimer::singleShot(8000, &session, [&session] {
