@@ -6,6 +6,10 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <algorithm>
+#include <cstdlib>
+#include <functional>
+
 using iw::IngestionStatus;
 using iw::IngestionStatusFilterProxy;
 using iw::IngestionStatusModel;
@@ -53,6 +57,40 @@ QStringList sourceIds(const QAbstractItemModel &m)
     for (int r = 0; r < m.rowCount(); ++r)
         out.append(m.index(r, IngestionStatusModel::IngestionSourceId).data().toString());
     return out;
+}
+
+// Source rows of the proxy, in its order.
+QList<int> sourceRows(const IngestionStatusFilterProxy &p)
+{
+    QList<int> out;
+    for (int r = 0; r < p.rowCount(); ++r)
+        out.append(p.mapToSource(p.index(r, 0)).row());
+    return out;
+}
+
+// What the proxy must show: the rows passing `accept`, by the raw value of `column` (text case-insensitive),
+// equal values in model order, in either direction.
+QList<int> expectedRows(const IngestionStatusModel &m, int column, Qt::SortOrder order,
+                        const std::function<bool(int)> &accept)
+{
+    QList<int> rows;
+    for (int r = 0; r < m.rowCount(); ++r) {
+        if (accept(r))
+            rows.append(r);
+    }
+    const auto compare = [&m, column](int a, int b) {
+        const QVariant x = m.index(a, column).data(IngestionStatusModel::RawValueRole);
+        const QVariant y = m.index(b, column).data(IngestionStatusModel::RawValueRole);
+        if (x.typeId() == QMetaType::QString)
+            return x.toString().compare(y.toString(), Qt::CaseInsensitive);
+        const QPartialOrdering o = QVariant::compare(x, y);
+        return o == QPartialOrdering::Less ? -1 : o == QPartialOrdering::Greater ? 1 : 0;
+    };
+    std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
+        const int c = compare(a, b);
+        return order == Qt::AscendingOrder ? c < 0 : c > 0;
+    });
+    return rows;
 }
 
 } // namespace
@@ -197,6 +235,156 @@ private Q_SLOTS:
                      .data()
                      .toString(),
                  guid(8));
+    }
+
+    void refreshMovesOnlyTheChangedRows()
+    {
+        // A sorted, filtered view: a changed row moves alone (one rowsMoved with exact ranges), a row that
+        // leaves the filter is removed and one that enters it is inserted where it belongs; never a reset or
+        // a layout change.
+        IngestionStatusModel m;
+        IngestionStatusFilterProxy p;
+        p.setSourceModel(&m);
+        QAbstractItemModelTester tester(&p, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m.upsert(page(0, 40));
+        p.sort(IngestionStatusModel::UpdatedOn, Qt::DescendingOrder);
+        p.setDatabase(QStringLiteral("Logs")); // even n
+        const auto logs = [&m](int r) {
+            return m.index(r, IngestionStatusModel::Database).data().toString() == QStringLiteral("Logs");
+        };
+        QCOMPARE(sourceRows(p), expectedRows(m, IngestionStatusModel::UpdatedOn, Qt::DescendingOrder, logs));
+        QSignalSpy reset(&p, &QAbstractItemModel::modelReset);
+        QSignalSpy layout(&p, &QAbstractItemModel::layoutChanged);
+        QSignalSpy moved(&p, &QAbstractItemModel::rowsMoved);
+        QSignalSpy removed(&p, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy inserted(&p, &QAbstractItemModel::rowsInserted);
+        QSignalSpy changed(&p, &QAbstractItemModel::dataChanged);
+
+        // Row 10 (Logs) becomes the newest: from its place to the top.
+        const int from = p.mapFromSource(m.index(10, 0)).row();
+        QVERIFY(from > 0);
+        QList<IngestionStatus> next = page(0, 40);
+        next[10].updatedOn = kT0.addDays(1);
+        m.upsert(next);
+        QCOMPARE(moved.size(), 1);
+        QCOMPARE(moved.at(0).at(1).toInt(), from); // start
+        QCOMPARE(moved.at(0).at(2).toInt(), from); // end
+        QCOMPARE(moved.at(0).at(4).toInt(), 0); // destination
+        QCOMPARE(p.mapFromSource(m.index(10, 0)).row(), 0);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 0);
+
+        // Row 12 leaves the filter (moves to Sales), row 13 enters it (moves to Logs).
+        const int leaving = p.mapFromSource(m.index(12, 0)).row();
+        next[12].database = QStringLiteral("Sales");
+        next[13].database = QStringLiteral("Logs");
+        m.upsert(next);
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(removed.at(0).at(1).toInt(), leaving);
+        QCOMPARE(removed.at(0).at(2).toInt(), leaving);
+        QCOMPARE(inserted.size(), 1);
+        const int entered = p.mapFromSource(m.index(13, 0)).row();
+        QVERIFY(entered >= 0);
+        QCOMPARE(inserted.at(0).at(1).toInt(), entered);
+        QCOMPARE(inserted.at(0).at(2).toInt(), entered);
+        QCOMPARE(sourceRows(p), expectedRows(m, IngestionStatusModel::UpdatedOn, Qt::DescendingOrder, logs));
+
+        // New rows land where they belong, in blocks.
+        next = page(0, 44);
+        next[12].database = QStringLiteral("Sales");
+        next[13].database = QStringLiteral("Logs");
+        m.upsert(next);
+        QCOMPARE(sourceRows(p), expectedRows(m, IngestionStatusModel::UpdatedOn, Qt::DescendingOrder, logs));
+        int insertedRows = 0;
+        for (const QList<QVariant> &args : std::as_const(inserted))
+            insertedRows += args.at(2).toInt() - args.at(1).toInt() + 1;
+        QCOMPARE(insertedRows, 1 + 2); // row 13, then rows 40 and 42
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(layout.size(), 0);
+    }
+
+    void randomRefreshesKeepTheOrder_data()
+    {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<int>("order");
+        for (const int c :
+             { int(IngestionStatusModel::UpdatedOn), int(IngestionStatusModel::Status),
+               int(IngestionStatusModel::Database), int(IngestionStatusModel::Details),
+               int(IngestionStatusModel::IngestionSourceId), int(IngestionStatusModel::OperationId) }) {
+            QTest::newRow(qPrintable(QStringLiteral("%1 asc").arg(c))) << c << int(Qt::AscendingOrder);
+            QTest::newRow(qPrintable(QStringLiteral("%1 desc").arg(c))) << c << int(Qt::DescendingOrder);
+        }
+    }
+    void randomRefreshesKeepTheOrder()
+    {
+        // Pages of random changes and new rows (new detail texts too, compared as text until the next sort):
+        // after each one the view is exactly the filtered rows in a stable sort of their values.
+        QFETCH(int, column);
+        QFETCH(int, order);
+        const auto sortOrder = static_cast<Qt::SortOrder>(order);
+        IngestionStatusModel m;
+        IngestionStatusFilterProxy p;
+        p.setSourceModel(&m);
+        QAbstractItemModelTester tester(&p, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QList<IngestionStatus> rows = page(0, 120);
+        rows[7].operationId = QStringLiteral("custom-operation"); // text among GUIDs
+        m.upsert(rows);
+        p.sort(column, sortOrder);
+        p.setStatuses({ OperationStatus::Failed, OperationStatus::Pending });
+        const auto accept = [&m](int r) {
+            const OperationStatus s = m.statusOf(r);
+            return s == OperationStatus::Failed || s == OperationStatus::Pending;
+        };
+        QSignalSpy reset(&p, &QAbstractItemModel::modelReset);
+        std::srand(7);
+        for (int round = 0; round < 30; ++round) {
+            for (int i = 0; i < 8; ++i) {
+                IngestionStatus &s = rows[std::rand() % rows.size()];
+                s.updatedOn = kT0.addSecs(std::rand() % 50);
+                s.status = std::rand() % 3 == 0 ? OperationStatus::Pending
+                    : std::rand() % 2           ? OperationStatus::Failed
+                                                : OperationStatus::Succeeded;
+                s.database = std::rand() % 2 ? QStringLiteral("Sales") : QStringLiteral("logs");
+                s.details = QStringLiteral("detail %1").arg(std::rand() % 40);
+                s.operationId = guid(std::rand() % 1000);
+            }
+            if (round % 5 == 0)
+                rows.append(page(int(rows.size()), 3));
+            m.upsert(rows);
+            QCOMPARE(sourceRows(p), expectedRows(m, column, sortOrder, accept));
+        }
+        QCOMPARE(reset.size(), 0);
+        p.sort(column, sortOrder); // ranks rebuilt over the new texts: same order
+        QCOMPARE(sourceRows(p), expectedRows(m, column, sortOrder, accept));
+    }
+
+    void filterAndSortKeepSelection()
+    {
+        // A sort or filter change is one layoutChanged; the selected row stays selected wherever it goes.
+        IngestionStatusModel m;
+        m.upsert(page(0, 50));
+        IngestionStatusFilterProxy p;
+        p.setSourceModel(&m);
+        QAbstractItemModelTester tester(&p, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QItemSelectionModel selection(&p);
+        selection.select(p.index(p.proxyRowForSourceId(guid(20)), 0),
+                         QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QSignalSpy layout(&p, &QAbstractItemModel::layoutChanged);
+        QSignalSpy reset(&p, &QAbstractItemModel::modelReset);
+        p.sort(IngestionStatusModel::IngestionSourcePath, Qt::DescendingOrder);
+        p.setStatuses({ OperationStatus::Failed }); // 20 % 4 == 0: Failed
+        QCOMPARE(layout.size(), 2);
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(selection.selectedRows().size(), 1);
+        QCOMPARE(p.mapToSource(selection.selectedRows().first()).row(), 20);
+        p.setStatuses({ OperationStatus::Succeeded }); // gone from the view, and from the selection
+        QCOMPARE(selection.selectedRows().size(), 0);
+        QCOMPARE(p.proxyRowForSourceId(guid(20)), -1);
+        p.sort(-1);
+        p.setStatuses({});
+        QCOMPARE(sourceRows(p).size(), 50);
+        QCOMPARE(sourceRows(p).first(), 0);
+        QCOMPARE(sourceRows(p).last(), 49);
     }
 };
 
