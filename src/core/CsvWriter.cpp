@@ -2,15 +2,32 @@
 
 #include <QIODevice>
 
+#include <cstring>
+
 namespace iw {
 
 namespace {
+
 constexpr qsizetype kFlushAt = 256 * 1024;
+
+bool isFormulaStart(char16_t c)
+{
+    return c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r';
 }
+
+bool needsQuotes(char16_t c)
+{
+    return c == u',' || c == u'"' || c == u'\r' || c == u'\n';
+}
+
+} // namespace
 
 CsvWriter::CsvWriter(QIODevice *device) : CsvWriter(device, Options {}) { }
 
-CsvWriter::CsvWriter(QIODevice *device, Options options) : m_device(device), m_options(options) { }
+CsvWriter::CsvWriter(QIODevice *device, Options options) : m_device(device), m_options(options)
+{
+    m_buffer.reserve(kFlushAt + 64 * 1024);
+}
 
 CsvWriter::~CsvWriter()
 {
@@ -20,18 +37,13 @@ CsvWriter::~CsvWriter()
 QString CsvWriter::encodeCell(QStringView cell, bool neutraliseFormulas)
 {
     QString text;
-    if (neutraliseFormulas && !cell.isEmpty()) {
-        const QChar c = cell.front();
-        if (c == QLatin1Char('=') || c == QLatin1Char('+') || c == QLatin1Char('-') || c == QLatin1Char('@')
-            || c == QLatin1Char('\t') || c == QLatin1Char('\r'))
-            text = QLatin1Char('\'') + cell.toString();
-    }
+    if (neutraliseFormulas && !cell.isEmpty() && isFormulaStart(cell.front().unicode()))
+        text = QLatin1Char('\'') + cell.toString();
     if (text.isNull())
         text = cell.toString();
     bool quote = false;
     for (const QChar c : text) {
-        if (c == QLatin1Char(',') || c == QLatin1Char('"') || c == QLatin1Char('\r')
-            || c == QLatin1Char('\n')) {
+        if (needsQuotes(c.unicode())) {
             quote = true;
             break;
         }
@@ -42,7 +54,7 @@ QString CsvWriter::encodeCell(QStringView cell, bool neutraliseFormulas)
     return QLatin1Char('"') + text + QLatin1Char('"');
 }
 
-Status CsvWriter::writeRow(const QStringList &cells)
+Status CsvWriter::checkOpen()
 {
     if (!m_error.isEmpty())
         return Error::make(Error::Kind::Io, m_error);
@@ -50,25 +62,215 @@ Status CsvWriter::writeRow(const QStringList &cells)
         m_error = QStringLiteral("CSV output is not open for writing");
         return Error::make(Error::Kind::Io, m_error);
     }
-    if (!m_started) {
-        m_started = true;
-        if (m_options.byteOrderMark)
-            m_buffer.append("\xEF\xBB\xBF");
-    }
-    if (cells.size() == 1 && cells.first().isEmpty()) {
-        m_buffer.append("\"\"");
-    } else {
-        for (qsizetype i = 0; i < cells.size(); ++i) {
-            if (i > 0)
-                m_buffer.append(',');
-            m_buffer.append(encodeCell(cells.at(i), m_options.neutraliseFormulas).toUtf8());
+    return Unit {};
+}
+
+void CsvWriter::beginCell()
+{
+    if (m_cells == 0) {
+        m_rowStart = m_buffer.size();
+        if (!m_started) {
+            m_started = true;
+            if (m_options.byteOrderMark)
+                m_buffer.append("\xEF\xBB\xBF");
+            m_rowStart = m_buffer.size();
         }
+    } else {
+        m_buffer.append(',');
+    }
+    ++m_cells;
+}
+
+// UTF-16 that is all ASCII: one byte per character, written in place.
+void CsvWriter::appendAscii(const char16_t *cell, qsizetype length, bool quote, bool neutralise)
+{
+    const qsizetype at = m_buffer.size();
+    m_buffer.resize(at + 3 + 2 * length); // worst case: quotes, the neutralising ', every " doubled
+    char *out = m_buffer.data() + at;
+    if (quote)
+        *out++ = '"';
+    if (neutralise)
+        *out++ = '\'';
+    if (quote) {
+        for (qsizetype i = 0; i < length; ++i) {
+            const char c = static_cast<char>(cell[i]);
+            if (c == '"')
+                *out++ = '"';
+            *out++ = c;
+        }
+        *out++ = '"';
+    } else {
+        for (qsizetype i = 0; i < length; ++i)
+            out[i] = static_cast<char>(cell[i]);
+        out += length;
+    }
+    m_buffer.resize(out - m_buffer.constData());
+}
+
+void CsvWriter::appendUtf8(const char *cell, qsizetype length, bool quote, bool neutralise)
+{
+    if (quote)
+        m_buffer.append('"');
+    if (neutralise)
+        m_buffer.append('\'');
+    if (quote) {
+        // '"' is one byte in UTF-8 and never part of a multi-byte sequence.
+        const char *p = cell;
+        const char *end = cell + length;
+        while (p < end) {
+            const char *q = static_cast<const char *>(std::memchr(p, '"', std::size_t(end - p)));
+            if (!q) {
+                m_buffer.append(p, end - p);
+                break;
+            }
+            m_buffer.append(p, q - p + 1);
+            m_buffer.append('"');
+            p = q + 1;
+        }
+        m_buffer.append('"');
+    } else {
+        m_buffer.append(cell, length);
+    }
+}
+
+void CsvWriter::addCell(QStringView cell)
+{
+    beginCell();
+    const auto *s = reinterpret_cast<const char16_t *>(cell.utf16());
+    const qsizetype n = cell.size();
+    if (n == 0)
+        return;
+    const bool neutralise = m_options.neutraliseFormulas && isFormulaStart(s[0]);
+    bool quote = false;
+    char16_t any = 0;
+    for (qsizetype i = 0; i < n; ++i) {
+        const char16_t c = s[i];
+        any |= c;
+        quote |= needsQuotes(c);
+    }
+    if (any < 0x80) {
+        appendAscii(s, n, quote, neutralise);
+    } else {
+        const QByteArray utf8 = cell.toUtf8();
+        appendUtf8(utf8.constData(), utf8.size(), quote, neutralise);
+    }
+}
+
+void CsvWriter::addCell(QLatin1String cell)
+{
+    beginCell();
+    const char *s = cell.data();
+    const qsizetype n = cell.size();
+    if (n == 0)
+        return;
+    const bool neutralise = m_options.neutraliseFormulas && isFormulaStart(char16_t(uchar(s[0])));
+    bool quote = false;
+    bool ascii = true;
+    for (qsizetype i = 0; i < n; ++i) {
+        quote |= needsQuotes(char16_t(uchar(s[i])));
+        ascii &= uchar(s[i]) < 0x80;
+    }
+    if (ascii) {
+        appendUtf8(s, n, quote, neutralise);
+    } else {
+        const QByteArray utf8 = QString(cell).toUtf8();
+        appendUtf8(utf8.constData(), utf8.size(), quote, neutralise);
+    }
+}
+
+void CsvWriter::addCell(qint64 number)
+{
+    // Digits and a minus sign: never quoted; a negative number is neutralised like any '-' cell.
+    char digits[24];
+    char *end = digits + sizeof digits;
+    char *p = end;
+    quint64 v = number < 0 ? quint64(0) - quint64(number) : quint64(number);
+    do {
+        *--p = char('0' + v % 10);
+        v /= 10;
+    } while (v);
+    if (number < 0)
+        *--p = '-';
+    addCell(QLatin1String(p, end - p));
+}
+
+void CsvWriter::addTimeCell(const QDateTime &time)
+{
+    if (!time.isValid()) {
+        addCell(QLatin1String());
+        return;
+    }
+    const qint64 ms = time.toMSecsSinceEpoch();
+    // Days since 1970-01-01 to a civil date (H. Hinnant's algorithm), for years 0..9999.
+    const qint64 days = ms >= 0 ? ms / 86'400'000 : -((-ms + 86'399'999) / 86'400'000);
+    const qint64 msOfDay = ms - days * 86'400'000;
+    const qint64 z = days + 719468;
+    const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
+    const qint64 doe = z - era * 146097;
+    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const qint64 mp = (5 * doy + 2) / 153;
+    const qint64 day = doy - (153 * mp + 2) / 5 + 1;
+    const qint64 month = mp < 10 ? mp + 3 : mp - 9;
+    const qint64 year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    if (year < 0 || year > 9999) {
+        const QString text = time.toUTC().toString(Qt::ISODateWithMs);
+        addCell(QStringView(text));
+        return;
+    }
+    char out[24];
+    const auto put = [&out](int at, qint64 value, int width) {
+        for (int i = width - 1; i >= 0; --i) {
+            out[at + i] = char('0' + value % 10);
+            value /= 10;
+        }
+    };
+    put(0, year, 4);
+    out[4] = '-';
+    put(5, month, 2);
+    out[7] = '-';
+    put(8, day, 2);
+    out[10] = 'T';
+    put(11, msOfDay / 3'600'000, 2);
+    out[13] = ':';
+    put(14, msOfDay / 60'000 % 60, 2);
+    out[16] = ':';
+    put(17, msOfDay / 1000 % 60, 2);
+    out[19] = '.';
+    put(20, msOfDay % 1000, 3);
+    out[23] = 'Z';
+    addCell(QLatin1String(out, 24));
+}
+
+Status CsvWriter::endRow()
+{
+    if (Status s = checkOpen(); !s) {
+        if (m_cells > 0)
+            m_buffer.truncate(m_rowStart);
+        m_cells = 0;
+        return s;
+    }
+    if (m_cells == 0) { // no cells: an empty line
+        beginCell();
+        m_cells = 0;
+    } else if (m_cells == 1 && m_buffer.size() == m_rowStart) {
+        m_buffer.append("\"\""); // one empty cell: not a blank line
     }
     m_buffer.append("\r\n");
+    m_cells = 0;
     ++m_rows;
     if (m_buffer.size() >= kFlushAt)
         return flush();
     return Unit {};
+}
+
+Status CsvWriter::writeRow(const QStringList &cells)
+{
+    if (Status s = checkOpen(); !s)
+        return s;
+    for (const QString &cell : cells)
+        addCell(QStringView(cell));
+    return endRow();
 }
 
 Status CsvWriter::flush()
@@ -91,7 +293,8 @@ Status CsvWriter::flush()
         }
         done += n;
     }
-    m_buffer.clear();
+    // Keep the capacity: the next rows are encoded into the same allocation.
+    m_buffer.resize(0);
     return Unit {};
 }
 

@@ -3,6 +3,7 @@
 #include "core/Result.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QString>
 #include <QStringList>
 #include <QStringView>
@@ -36,6 +37,16 @@ public:
 
     Status writeHeader(const QStringList &names) { return writeRow(names); }
     Status writeRow(const QStringList &cells);
+
+    // The same row cell by cell, without a QStringList: addCell() for each cell, then endRow(). Cells are
+    // encoded straight into the UTF-8 buffer (no QString per cell); an ASCII cell is copied byte by byte.
+    void addCell(QStringView cell);
+    void addCell(QLatin1String cell); // ASCII text (numbers, times, enum names)
+    void addCell(qint64 number);
+    // A time as `2025-01-01T00:00:00.000Z` (UTC, milliseconds: what QDateTime::toString(Qt::ISODateWithMs)
+    // gives for UTC); an invalid time is an empty cell.
+    void addTimeCell(const QDateTime &time);
+    Status endRow();
     // Writes what is buffered to the device. An Io error when the device is not writable or a write fails;
     // after an error every call returns it again.
     Status flush();
@@ -46,10 +57,17 @@ public:
     static QString encodeCell(QStringView cell, bool neutraliseFormulas = true);
 
 private:
+    Status checkOpen();
+    void appendAscii(const char16_t *cell, qsizetype length, bool quote, bool neutralise);
+    void appendUtf8(const char *cell, qsizetype length, bool quote, bool neutralise);
+    void beginCell();
+
     QIODevice *m_device;
     Options m_options;
     QByteArray m_buffer;
     qint64 m_rows = 0;
+    qsizetype m_rowStart = 0; // buffer offset of the row being written
+    int m_cells = 0; // cells in the row being written
     bool m_started = false;
     QString m_error;
 };

@@ -54,6 +54,9 @@ class TestCsvWriter : public QObject
 private Q_SLOTS:
     void encodesCells_data();
     void encodesCells();
+    void streamsCellsLikeEncodeCell_data() { encodesCells_data(); }
+    void streamsCellsLikeEncodeCell();
+    void writesNumbersAndTimes();
     void writesRowsWithCrlf();
     void byteOrderMarkOnlyWhenAsked();
     void neutralisationCanBeTurnedOff();
@@ -93,6 +96,78 @@ void TestCsvWriter::encodesCells()
     QFETCH(QString, cell);
     QFETCH(QString, encoded);
     QCOMPARE(CsvWriter::encodeCell(cell), encoded);
+}
+
+void TestCsvWriter::streamsCellsLikeEncodeCell()
+{
+    // The buffer encoder (UTF-8 straight into the buffer) writes what encodeCell() describes, whether the
+    // cell comes as a QStringList row, through addCell() or as Latin-1, first or later in a row.
+    QFETCH(QString, cell);
+    QFETCH(QString, encoded);
+    const QByteArray expected = encoded.toUtf8();
+    QCOMPARE(written({ { cell, QStringLiteral("x") } }), expected + ",x\r\n");
+    QCOMPARE(written({ { QStringLiteral("x"), cell } }), "x," + expected + "\r\n");
+    QByteArray out;
+    QBuffer buf(&out);
+    buf.open(QIODevice::WriteOnly);
+    {
+        CsvWriter w(&buf);
+        w.addCell(QStringView(cell));
+        w.addCell(QStringView(cell));
+        QVERIFY(w.endRow().ok());
+        bool latin1 = true;
+        for (const QChar c : cell)
+            latin1 &= c.unicode() < 0x100;
+        if (latin1) {
+            const QByteArray l1 = cell.toLatin1();
+            w.addCell(QLatin1String(l1));
+            QVERIFY(w.endRow().ok());
+        }
+        QVERIFY(w.flush().ok());
+    }
+    QVERIFY(out.startsWith(QByteArray(expected + ',' + expected + "\r\n")));
+}
+
+void TestCsvWriter::writesNumbersAndTimes()
+{
+    QByteArray out;
+    QBuffer buf(&out);
+    buf.open(QIODevice::WriteOnly);
+    QByteArray expected;
+    {
+        CsvWriter w(&buf);
+        w.addCell(qint64(0));
+        w.addCell(qint64(1234567890123));
+        w.addCell(qint64(-5)); // neutralised like the text "-5"
+        w.addCell(std::numeric_limits<qint64>::min());
+        QVERIFY(w.endRow().ok());
+        expected += "0,1234567890123,'-5,'-9223372036854775808\r\n";
+        const QList<QDateTime> times {
+            QDateTime(),
+            QDateTime::fromMSecsSinceEpoch(0, Qt::UTC),
+            QDateTime::fromMSecsSinceEpoch(1'700'000'000'123, Qt::UTC),
+            QDateTime(QDate(2024, 2, 29), QTime(23, 59, 59, 999), Qt::UTC),
+            QDateTime(QDate(2000, 3, 1), QTime(0, 0), Qt::UTC),
+            QDateTime(QDate(1969, 12, 31), QTime(23, 59, 59, 1), Qt::UTC),
+            QDateTime(QDate(1600, 1, 1), QTime(12, 0), Qt::UTC),
+            QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59, 999), Qt::UTC),
+            QDateTime(QDate(2025, 6, 1), QTime(10, 0), Qt::OffsetFromUTC, 7200), // written in UTC
+            QDateTime(QDate(12000, 1, 1), QTime(0, 0), Qt::UTC), // beyond 9999: as Qt writes it
+        };
+        for (const QDateTime &t : times) {
+            w.addTimeCell(t);
+            QVERIFY(w.endRow().ok());
+            const QString text = t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
+            expected
+                += text.isEmpty() ? QByteArray("\"\"\r\n") : CsvWriter::encodeCell(text).toUtf8() + "\r\n";
+        }
+        w.addCell(QStringView());
+        w.addCell(QLatin1String("a,b"));
+        QVERIFY(w.endRow().ok());
+        expected += ",\"a,b\"\r\n";
+        QVERIFY(w.flush().ok());
+    }
+    QCOMPARE(out, expected);
 }
 
 void TestCsvWriter::writesRowsWithCrlf()
