@@ -1,13 +1,13 @@
 #include "store/ArchiveCsvExporter.h"
 
 #include "core/Redaction.h"
+#include "core/RedactionPrefilter.h"
 #include "store/ArchiveError.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QSaveFile>
 
-#include <functional>
 #include <optional>
 
 namespace iw {
@@ -19,20 +19,118 @@ QString time(const QDateTime &t)
     return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
 }
 
-QString boolText(bool b)
+QLatin1String boolText(bool b)
 {
-    return b ? QStringLiteral("true") : QStringLiteral("false");
+    return b ? QLatin1String("true") : QLatin1String("false");
 }
 
-QString clean(const QString &s)
+// The cells of one row go to a QStringList (notificationRow() and friends) or straight into a CsvWriter's
+// buffer (the export): one description of the row, two sinks. Text that may hold a secret is redacted (the
+// prefilter skips the regular expressions for text that cannot).
+struct ListSink
 {
-    return s.isEmpty() ? s : redact(s);
+    QStringList cells;
+    void text(const QString &s) { cells.append(s); }
+    void secret(const QString &s) { cells.append(redactIfNeeded(s)); }
+    void latin1(QLatin1String s) { cells.append(QString(s)); }
+    void number(qint64 n) { cells.append(QString::number(n)); }
+    void dateTime(const QDateTime &t) { cells.append(time(t)); }
+};
+
+struct WriterSink
+{
+    CsvWriter &csv;
+    void text(const QString &s) { csv.addCell(QStringView(s)); }
+    void secret(const QString &s)
+    {
+        if (mayHoldSecret(s))
+            csv.addCell(QStringView(redact(s)));
+        else
+            csv.addCell(QStringView(s));
+    }
+    void latin1(QLatin1String s) { csv.addCell(s); }
+    void number(qint64 n) { csv.addCell(n); }
+    void dateTime(const QDateTime &t) { csv.addTimeCell(t); }
+};
+
+template<typename Sink>
+void notificationCells(Sink &out, const NotificationRecord &r)
+{
+    const IngestionNotification &n = r.notification;
+    const bool failure = n.kind == IngestionNotification::Kind::Failure;
+    out.text(toString(n.kind));
+    out.dateTime(r.eventTime);
+    out.text(n.operationId);
+    out.text(n.database);
+    out.text(n.table);
+    out.text(n.errorCode);
+    out.text(failure ? toString(n.failureStatus) : QString());
+    out.secret(n.details);
+    out.text(n.ingestionSourceId);
+    out.secret(n.ingestionSourcePath);
+    out.text(n.rootActivityId);
+    out.latin1(failure ? boolText(n.originatesFromUpdatePolicy) : QLatin1String());
+    out.latin1(failure ? boolText(n.shouldRetry) : QLatin1String());
+    out.text(n.queueName);
+    out.text(n.messageId);
+    out.dateTime(n.insertionTime);
+    out.number(n.dequeueCount);
+    out.dateTime(r.firstSeenOn);
+    out.dateTime(r.lastSeenOn);
+    out.dateTime(r.consumedOn);
+    out.number(r.seenCount);
+    out.secret(n.rawText);
+    out.secret(n.parseError);
+}
+
+template<typename Sink>
+void snapshotCells(Sink &out, const OperationSnapshot &s)
+{
+    const QueuedOperation &op = s.operation;
+    out.text(op.ingestionOperationId);
+    out.dateTime(s.observedOn);
+    out.text(toString(op.state));
+    out.number(op.discovered);
+    out.number(op.pending);
+    out.number(op.canceled);
+    out.number(op.ingested);
+    out.number(op.failed);
+    out.dateTime(op.startedOn);
+    out.dateTime(op.lastUpdatedOn);
+    out.secret(op.sampleFailedReasons);
+    out.text(op.database);
+    out.text(op.table);
+}
+
+template<typename Sink>
+void trackedOperationCells(Sink &out, const TrackedOperation &t)
+{
+    out.text(t.operationId);
+    out.text(t.database);
+    out.text(t.table);
+    out.dateTime(t.addedOn);
+    out.text(toString(t.source));
+    out.dateTime(t.untrackedOn);
+    if (t.lastSnapshot) {
+        const QueuedOperation &op = t.lastSnapshot->operation;
+        out.text(toString(op.state));
+        out.number(op.discovered);
+        out.number(op.pending);
+        out.number(op.canceled);
+        out.number(op.ingested);
+        out.number(op.failed);
+        out.dateTime(t.lastSnapshot->observedOn);
+    } else {
+        for (int i = 0; i < 7; ++i)
+            out.latin1(QLatin1String());
+    }
 }
 
 // Opens a QSaveFile for `path`, writes the header, lets `rows` stream through `write`, then commits.
-Result<qint64>
-exportTo(const QString &path, CsvWriter::Options options, const QStringList &header,
-         const std::function<Result<qint64>(const std::function<bool(const QStringList &)> &)> &rows)
+// `rows` gets `write`, which takes a function filling one row through a WriterSink and returns false to stop.
+template<typename Rows>
+Result<qint64> exportTo(const QString &path, CsvWriter::Options options, const QStringList &header,
+                        Rows &&rows)
 {
     if (path.isEmpty())
         return Error::make(Error::Kind::Usage, QStringLiteral("No file name for the export"));
@@ -49,12 +147,15 @@ exportTo(const QString &path, CsvWriter::Options options, const QStringList &hea
         CsvWriter csv(&file, options);
         if (Status s = csv.writeHeader(header); !s)
             writeError = s.error();
-        Result<qint64> n = writeError ? Result<qint64>(*writeError) : rows([&](const QStringList &cells) {
-            Status s = csv.writeRow(cells);
+        const auto write = [&](const auto &cells) {
+            WriterSink sink { csv };
+            cells(sink);
+            Status s = csv.endRow();
             if (!s)
                 writeError = s.error();
             return s.ok();
-        });
+        };
+        Result<qint64> n = writeError ? Result<qint64>(*writeError) : rows(write);
         if (!writeError && !n)
             writeError = n.error();
         if (!writeError) {
@@ -103,31 +204,9 @@ QStringList ArchiveCsvExporter::notificationHeader()
 
 QStringList ArchiveCsvExporter::notificationRow(const NotificationRecord &r)
 {
-    const IngestionNotification &n = r.notification;
-    const bool failure = n.kind == IngestionNotification::Kind::Failure;
-    return { toString(n.kind),
-             time(r.eventTime),
-             n.operationId,
-             n.database,
-             n.table,
-             n.errorCode,
-             failure ? toString(n.failureStatus) : QString(),
-             clean(n.details),
-             n.ingestionSourceId,
-             clean(n.ingestionSourcePath),
-             n.rootActivityId,
-             failure ? boolText(n.originatesFromUpdatePolicy) : QString(),
-             failure ? boolText(n.shouldRetry) : QString(),
-             n.queueName,
-             n.messageId,
-             time(n.insertionTime),
-             QString::number(n.dequeueCount),
-             time(r.firstSeenOn),
-             time(r.lastSeenOn),
-             time(r.consumedOn),
-             QString::number(r.seenCount),
-             clean(n.rawText),
-             clean(n.parseError) };
+    ListSink sink;
+    notificationCells(sink, r);
+    return sink.cells;
 }
 
 QStringList ArchiveCsvExporter::snapshotHeader()
@@ -149,20 +228,9 @@ QStringList ArchiveCsvExporter::snapshotHeader()
 
 QStringList ArchiveCsvExporter::snapshotRow(const OperationSnapshot &s)
 {
-    const QueuedOperation &op = s.operation;
-    return { op.ingestionOperationId,
-             time(s.observedOn),
-             toString(op.state),
-             QString::number(op.discovered),
-             QString::number(op.pending),
-             QString::number(op.canceled),
-             QString::number(op.ingested),
-             QString::number(op.failed),
-             time(op.startedOn),
-             time(op.lastUpdatedOn),
-             clean(op.sampleFailedReasons),
-             op.database,
-             op.table };
+    ListSink sink;
+    snapshotCells(sink, s);
+    return sink.cells;
 }
 
 QStringList ArchiveCsvExporter::trackedOperationHeader()
@@ -184,26 +252,18 @@ QStringList ArchiveCsvExporter::trackedOperationHeader()
 
 QStringList ArchiveCsvExporter::trackedOperationRow(const TrackedOperation &t)
 {
-    QStringList row { t.operationId,   t.database,         t.table,
-                      time(t.addedOn), toString(t.source), time(t.untrackedOn) };
-    if (t.lastSnapshot) {
-        const QueuedOperation &op = t.lastSnapshot->operation;
-        row << toString(op.state) << QString::number(op.discovered) << QString::number(op.pending)
-            << QString::number(op.canceled) << QString::number(op.ingested) << QString::number(op.failed)
-            << time(t.lastSnapshot->observedOn);
-    } else {
-        for (int i = 0; i < 7; ++i)
-            row << QString();
-    }
-    return row;
+    ListSink sink;
+    trackedOperationCells(sink, t);
+    return sink.cells;
 }
 
 Result<qint64> ArchiveCsvExporter::exportNotifications(Archive &archive, const NotificationQuery &query,
                                                        const QString &path, CsvWriter::Options options)
 {
     return exportTo(path, options, notificationHeader(), [&](const auto &write) {
-        return archive.forEachNotification(
-            query, [&](const NotificationRecord &r) { return write(notificationRow(r)); });
+        return archive.forEachNotification(query, [&](const NotificationRecord &r) {
+            return write([&](auto &out) { notificationCells(out, r); });
+        });
     });
 }
 
@@ -211,8 +271,9 @@ Result<qint64> ArchiveCsvExporter::exportSnapshots(Archive &archive, const Snaps
                                                    const QString &path, CsvWriter::Options options)
 {
     return exportTo(path, options, snapshotHeader(), [&](const auto &write) {
-        return archive.forEachSnapshot(query,
-                                       [&](const OperationSnapshot &s) { return write(snapshotRow(s)); });
+        return archive.forEachSnapshot(query, [&](const OperationSnapshot &s) {
+            return write([&](auto &out) { snapshotCells(out, s); });
+        });
     });
 }
 
@@ -221,8 +282,9 @@ Result<qint64> ArchiveCsvExporter::exportTrackedOperations(Archive &archive,
                                                            const QString &path, CsvWriter::Options options)
 {
     return exportTo(path, options, trackedOperationHeader(), [&](const auto &write) {
-        return archive.forEachTrackedOperation(
-            query, [&](const TrackedOperation &t) { return write(trackedOperationRow(t)); });
+        return archive.forEachTrackedOperation(query, [&](const TrackedOperation &t) {
+            return write([&](auto &out) { trackedOperationCells(out, t); });
+        });
     });
 }
 
