@@ -1,4 +1,5 @@
 #include "app/DebugCounters.h"
+#include "cli/CliApp.h"
 #include "gui/MainWindow.h"
 #include "gui/OperationsPane.h"
 #include "models/OperationModel.h"
@@ -45,15 +46,32 @@ void submitDemoIngestions(iw::Session &session)
     }
 }
 
+// The same names for the window and the command line: one settings file, one archive per profile.
+void setApplicationIdentity()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("IngestWatch"));
+    QCoreApplication::setOrganizationName(QStringLiteral("IngestWatch"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("ingestwatch.github.io"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(INGESTWATCH_VERSION));
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    // `ingestwatch COMMAND ...`, --help, --version: no window, no display needed (src/cli).
+    if (iw::CliApp::wantsCommandLine(arguments)) {
+        QCoreApplication app(argc, argv);
+        setApplicationIdentity();
+        iw::CliApp cli;
+        return cli.run(QCoreApplication::arguments());
+    }
+
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("IngestWatch"));
-    QApplication::setOrganizationName(QStringLiteral("IngestWatch"));
-    QApplication::setOrganizationDomain(QStringLiteral("ingestwatch.github.io"));
-    QApplication::setApplicationVersion(QStringLiteral(INGESTWATCH_VERSION));
+    setApplicationIdentity();
     QApplication::setDesktopFileName(QStringLiteral("io.github.ingestwatch.IngestWatch"));
 
     QCommandLineParser parser;
