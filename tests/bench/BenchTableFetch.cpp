@@ -7,25 +7,37 @@
 //
 // One Azurite (table service) is started; each table is loaded once and then read by both clients. Runs
 // are interleaved (ours, sdk, sdk, ours, ...) so both see the same machine load; after `warmup` unmeasured
-// rounds, `runs` measured rounds; the table shows the median and the min..max spread of each.
-// Client CPU: getrusage(RUSAGE_SELF) around our fetch only (user + system, every thread of this process;
-// Azurite is another process) vs node's process.cpuUsage() around its fetch only. Wall: monotonic clock.
+// rounds, `runs` measured rounds; the report shows medians, the spread (min..max) goes to stdout above it.
+//
+// What is compared, and what each side's CPU includes:
+// - Same Azurite process, same table, same data, same page size (1000 = the service maximum, set
+//   explicitly on both sides), plain http on loopback (no TLS on either side), Shared Key signing on both.
+// - Ours: getrusage(RUSAGE_SELF) around the fetch only: user + system of every thread of this process
+//   (GUI/main thread, QNAM's HTTP thread, the parse pool). Azurite is another process and not counted.
+//   The pipeline and client are long-lived (connection reuse, as in the app).
+// - SDK: node's process.cpuUsage() around the fetch only: user + system of every thread of node (main
+//   thread, libuv, V8's GC and JIT threads). Node's start-up and module loading are NOT counted (one
+//   long-lived node process); JIT warm-up is absorbed by the unmeasured warm-up round(s).
+// - Wall: monotonic clock around the fetch, first request to last page delivered (ours: parsed into
+//   TableEntity values and delivered on the main thread; SDK: every page deserialised into JS objects).
 // Under valgrind --tool=callgrind, statistics are zeroed before and dumped after each of our fetches.
 #include "AzuriteProcess.h"
+#include "BenchReport.h"
 #include "azure/HttpPipeline.h"
 #include "azure/TableClient.h"
 #include "core/ConnectionString.h"
+#include "core/TableEntityJson.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QProcess>
 #include <QSysInfo>
-#include <QThread>
 #include <QTest>
+#include <QThread>
 
 #include <algorithm>
 #include <cstdio>
@@ -42,12 +54,23 @@ using namespace iw;
 
 namespace {
 
-double cpuMsNow()
+constexpr int kPageSize = 1000;
+
+struct Cpu
+{
+    double userMs = 0;
+    double sysMs = 0;
+    double minorFaults = 0;
+    double contextSwitches = 0; // voluntary + involuntary
+};
+
+Cpu cpuNow(int who = RUSAGE_SELF)
 {
     rusage ru {};
-    getrusage(RUSAGE_SELF, &ru);
-    return (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000.0
-        + (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1000.0;
+    getrusage(who, &ru);
+    return { ru.ru_utime.tv_sec * 1000.0 + ru.ru_utime.tv_usec / 1000.0,
+             ru.ru_stime.tv_sec * 1000.0 + ru.ru_stime.tv_usec / 1000.0, double(ru.ru_minflt),
+             double(ru.ru_nvcsw + ru.ru_nivcsw) };
 }
 
 double median(QList<double> v)
@@ -129,7 +152,11 @@ bool load(TableClient &client, const QString &table, int count)
 struct Sample
 {
     double wallMs = 0;
-    double cpuMs = 0;
+    double cpuMs = 0; // user + sys
+    double userMs = 0;
+    double sysMs = 0;
+    double minorFaults = 0;
+    double contextSwitches = 0;
     qint64 entities = 0;
     bool ok = false;
 };
@@ -140,10 +167,12 @@ Sample oursOnce(TableClient &client, const QString &table)
     bool finished = false;
     bool ok = false;
     QElapsedTimer t;
+    TableQuery q;
+    q.top = kPageSize;
     CALLGRIND_ZERO_STATS;
-    const double c0 = cpuMsNow();
+    const Cpu c0 = cpuNow();
     t.start();
-    TableQueryJob *job = client.query(table, {});
+    TableQueryJob *job = client.query(table, q);
     QObject::connect(job, &TableQueryJob::pageReady, job,
                      [&s](const TableEntityPage &p) { s.entities += p.entities.size(); });
     QObject::connect(job, &TableQueryJob::finished, job, [&finished, &ok, job] {
@@ -152,9 +181,95 @@ Sample oursOnce(TableClient &client, const QString &table)
     });
     waitUntil([&] { return finished; }, 600000);
     s.wallMs = t.nsecsElapsed() / 1e6;
-    s.cpuMs = cpuMsNow() - c0;
+    const Cpu c1 = cpuNow();
+    s.userMs = c1.userMs - c0.userMs;
+    s.sysMs = c1.sysMs - c0.sysMs;
+    s.cpuMs = s.userMs + s.sysMs;
+    s.minorFaults = c1.minorFaults - c0.minorFaults;
+    s.contextSwitches = c1.contextSwitches - c0.contextSwitches;
     CALLGRIND_DUMP_STATS_AT("ours fetch");
     s.ok = ok;
+    return s;
+}
+
+// The transport floor: the same requests (same signing, same continuation walk, same pipeline) without
+// parsing. The bodies are kept for parseOnce().
+Sample transportOnce(HttpPipeline &pipeline, const StorageServiceConfig &cfg, const QString &table,
+                     QList<QByteArray> *bodies)
+{
+    Sample s;
+    bool finished = false;
+    QElapsedTimer t;
+    const Cpu c0 = cpuNow();
+    t.start();
+    std::function<void(const QString &, const QString &)> get = [&](const QString &pk, const QString &rk) {
+        HttpRequest req;
+        QUrl url = cfg.endpoint;
+        url.setPath(url.path() + QLatin1Char('/') + table + QStringLiteral("()"));
+        QString query = QStringLiteral("$top=%1").arg(kPageSize);
+        if (!pk.isEmpty())
+            query += QStringLiteral("&NextPartitionKey=") + QString::fromLatin1(QUrl::toPercentEncoding(pk));
+        if (!rk.isEmpty())
+            query += QStringLiteral("&NextRowKey=") + QString::fromLatin1(QUrl::toPercentEncoding(rk));
+        url.setQuery(query);
+        req.url = url;
+        req.setHeader("Accept", "application/json;odata=nometadata");
+        req.setHeader("x-ms-version", "2019-02-02");
+        req.setHeader("DataServiceVersion", "3.0;NetFx");
+        req.setHeader("MaxDataServiceVersion", "3.0;NetFx");
+        const StorageCredential cred = cfg.credential;
+        req.prepare = [cred](HttpRequest &r) {
+            return cred.applyTable(r);
+        };
+        pipeline.send(std::move(req), nullptr, [&](Result<HttpResponse> r) {
+            if (!r) {
+                std::fprintf(stderr, "transport: %s\n", qPrintable(r.error().toString()));
+                finished = true;
+                return;
+            }
+            const QString nextPk = QString::fromUtf8(r->header("x-ms-continuation-NextPartitionKey"));
+            const QString nextRk = QString::fromUtf8(r->header("x-ms-continuation-NextRowKey"));
+            if (bodies)
+                bodies->append(r->body);
+            if (nextPk.isEmpty() && nextRk.isEmpty()) {
+                finished = true;
+                s.ok = true;
+            } else {
+                get(nextPk, nextRk);
+            }
+        });
+    };
+    get({}, {});
+    waitUntil([&] { return finished; }, 600000);
+    s.wallMs = t.nsecsElapsed() / 1e6;
+    const Cpu c1 = cpuNow();
+    s.userMs = c1.userMs - c0.userMs;
+    s.sysMs = c1.sysMs - c0.sysMs;
+    s.cpuMs = s.userMs + s.sysMs;
+    return s;
+}
+
+// The parse floor: the same bodies parsed one after the other on this thread (no network, no threads).
+Sample parseOnce(const QList<QByteArray> &bodies)
+{
+    Sample s;
+    QElapsedTimer t;
+    const Cpu c0 = cpuNow(RUSAGE_THREAD);
+    t.start();
+    s.ok = true;
+    for (const QByteArray &b : bodies) {
+        auto page = TableEntityJson::parsePage(b);
+        if (!page) {
+            s.ok = false;
+            break;
+        }
+        s.entities += page->size();
+    }
+    s.wallMs = t.nsecsElapsed() / 1e6;
+    const Cpu c1 = cpuNow(RUSAGE_THREAD);
+    s.userMs = c1.userMs - c0.userMs;
+    s.sysMs = c1.sysMs - c0.sysMs;
+    s.cpuMs = s.userMs + s.sysMs;
     return s;
 }
 
@@ -173,7 +288,7 @@ public:
     Sample once(const QString &table)
     {
         Sample s;
-        m_node.write("run " + table.toUtf8() + "\n");
+        m_node.write("run " + table.toUtf8() + " " + QByteArray::number(kPageSize) + "\n");
         QByteArray line;
         QElapsedTimer t;
         t.start();
@@ -186,7 +301,9 @@ public:
             return s;
         }
         s.wallMs = o.value(QLatin1String("wallMs")).toDouble();
-        s.cpuMs = o.value(QLatin1String("cpuMs")).toDouble();
+        s.userMs = o.value(QLatin1String("userMs")).toDouble();
+        s.sysMs = o.value(QLatin1String("sysMs")).toDouble();
+        s.cpuMs = s.userMs + s.sysMs;
         s.entities = o.value(QLatin1String("entities")).toInteger();
         s.ok = true;
         return s;
@@ -208,7 +325,7 @@ private:
 
 struct Series
 {
-    QList<double> wall, cpu;
+    QList<double> wall, cpu, user, sys, faults, switches;
     qint64 entities = -1;
     int failures = 0;
     void add(const Sample &s)
@@ -219,20 +336,13 @@ struct Series
         }
         wall << s.wallMs;
         cpu << s.cpuMs;
+        user << s.userMs;
+        sys << s.sysMs;
+        faults << s.minorFaults;
+        switches << s.contextSwitches;
         entities = s.entities;
     }
 };
-
-QJsonObject stats(const QList<double> &v)
-{
-    QJsonArray all;
-    for (double d : v)
-        all.append(d);
-    return QJsonObject { { QStringLiteral("median"), median(v) },
-                         { QStringLiteral("min"), minOf(v) },
-                         { QStringLiteral("max"), maxOf(v) },
-                         { QStringLiteral("samples"), all } };
-}
 
 QString cell(const QList<double> &v)
 {
@@ -251,7 +361,6 @@ int main(int argc, char **argv)
     int warmup = 1;
     bool withSdk = true;
     QList<int> counts { 20000, 100000 };
-    QString jsonPath;
     const QStringList args = app.arguments().mid(1);
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &a = args.at(i);
@@ -263,7 +372,7 @@ int main(int argc, char **argv)
         else if (a == QLatin1String("--warmup"))
             warmup = std::max(0, next().toInt());
         else if (a == QLatin1String("--json"))
-            jsonPath = next();
+            next(); // read by bench::Report::writeJsonFromArgs
         else if (a == QLatin1String("--no-sdk"))
             withSdk = false;
         else if (a == QLatin1String("--counts")) {
@@ -300,14 +409,17 @@ int main(int argc, char **argv)
     double load1 = 0;
     if (QFile f(QStringLiteral("/proc/loadavg")); f.open(QIODevice::ReadOnly))
         load1 = f.readAll().split(' ').value(0).toDouble();
-    std::printf(
-        "BenchTableFetch: %d measured runs (median [min..max]) after %d warm-up, interleaved with the "
-        "SDK; load average at start %.2f on %d cores\n",
-        runs, warmup, load1, QThread::idealThreadCount());
-    std::printf("%-28s %24s %24s %7s %8s %5s\n", "measure", "ours ms", "sdk ms", "ratio", "target", "pass");
+    std::printf("BenchTableFetch: %d measured runs after %d warm-up, interleaved with the SDK; load average "
+                "at start %.2f on %d cores\n",
+                runs, warmup, load1, QThread::idealThreadCount());
+    std::printf("%-40s %22s %22s\n", "spread (median [min..max])", "ours ms", "sdk ms");
     std::fflush(stdout);
 
-    QJsonArray results;
+    bench::Report report(QStringLiteral("BenchTableFetch (median of %1 interleaved runs, page size %2, "
+                                        "load average at start %3)")
+                             .arg(runs)
+                             .arg(kPageSize)
+                             .arg(load1, 0, 'f', 2));
     int failures = 0;
     for (int count : counts) {
         const QString table = QStringLiteral("Bench%1").arg(count);
@@ -318,9 +430,13 @@ int main(int argc, char **argv)
             return 2;
         }
         std::fprintf(stderr, "loaded %d entities in %lld ms\n", count, lt.elapsed());
-        Series a, b;
+        Series a, b, tr, pa;
         for (int r = -warmup; r < runs; ++r) {
             Sample x, y;
+            QList<QByteArray> bodies;
+            const Sample z = transportOnce(pipeline, cfg.value(), table, &bodies);
+            const Sample w = parseOnce(bodies);
+            bodies.clear();
             if (r % 2 == 0) { // alternate who goes first
                 x = oursOnce(client, table);
                 if (withSdk)
@@ -332,6 +448,8 @@ int main(int argc, char **argv)
             }
             if (r < 0)
                 continue;
+            tr.add(z);
+            pa.add(w);
             a.add(x);
             if (withSdk)
                 b.add(y);
@@ -343,42 +461,52 @@ int main(int argc, char **argv)
                          a.entities, a.failures, b.entities, b.failures, count);
             ++failures;
         }
-        const auto line = [&](const char *what, const QList<double> &ours, const QList<double> &theirs,
-                              double target, const char *targetText) {
-            const double ratio = withSdk ? median(ours) / std::max(0.001, median(theirs)) : 0;
-            const bool ok = withSdk && ratio <= target;
-            failures += withSdk && !ok;
-            std::printf("%-28s %24s %24s %7.2f %8s %5s\n",
-                        qPrintable(QStringLiteral("%1 entities, %2").arg(count).arg(QLatin1String(what))),
-                        qPrintable(cell(ours)), qPrintable(withSdk ? cell(theirs) : QStringLiteral("-")),
-                        ratio, targetText, withSdk ? (ok ? "pass" : "FAIL") : "-");
-            results.append(QJsonObject { { QStringLiteral("entities"), count },
-                                         { QStringLiteral("measure"), QLatin1String(what) },
-                                         { QStringLiteral("ours"), stats(ours) },
-                                         { QStringLiteral("sdk"), stats(theirs) },
-                                         { QStringLiteral("ratio"), ratio },
-                                         { QStringLiteral("target"), target },
-                                         { QStringLiteral("pass"), ok } });
+        const QString n = QLocale::c().toString(count);
+        const auto spread = [&](const QString &what, const QList<double> &ours, const QList<double> &theirs) {
+            std::printf("%-40s %22s %22s\n", qPrintable(n + QStringLiteral(" entities, ") + what),
+                        qPrintable(cell(ours)),
+                        qPrintable(withSdk && !theirs.isEmpty() ? cell(theirs) : QStringLiteral("-")));
         };
-        line("client CPU", a.cpu, b.cpu, 1.0 / 3.0, "<= 0.33");
-        line("wall", a.wall, b.wall, 1.0, "<= 1.00");
+        spread(QStringLiteral("client CPU user+sys"), a.cpu, b.cpu);
+        spread(QStringLiteral("client CPU user"), a.user, b.user);
+        spread(QStringLiteral("client CPU sys"), a.sys, b.sys);
+        spread(QStringLiteral("wall"), a.wall, b.wall);
+        spread(QStringLiteral("minor page faults"), a.faults, {});
+        spread(QStringLiteral("context switches"), a.switches, {});
+        spread(QStringLiteral("HTTP only: CPU user+sys"), tr.cpu, {});
+        spread(QStringLiteral("HTTP only: CPU sys"), tr.sys, {});
+        spread(QStringLiteral("HTTP only: wall"), tr.wall, {});
+        spread(QStringLiteral("parse only: CPU (1 thread)"), pa.cpu, {});
         std::fflush(stdout);
+
+        const auto row = [&](const QString &what, const QList<double> &ours, const QList<double> &theirs,
+                             std::optional<double> target, const QString &targetText) {
+            bench::Row r;
+            r.measure = n + QStringLiteral(" entities, ") + what;
+            r.unit = QStringLiteral("ms");
+            r.ours = median(ours);
+            if (withSdk)
+                r.baseline = median(theirs);
+            r.target = targetText;
+            if (target && r.ratio()) {
+                r.pass = *r.ratio() <= *target;
+                failures += *r.pass ? 0 : 1;
+            }
+            report.add(r);
+        };
+        row(QStringLiteral("client CPU user+sys"), a.cpu, b.cpu, 1.0 / 3.0, QStringLiteral("<= 0.33x SDK"));
+        row(QStringLiteral("client CPU user"), a.user, b.user, std::nullopt, QStringLiteral("-"));
+        row(QStringLiteral("client CPU sys"), a.sys, b.sys, std::nullopt, QStringLiteral("-"));
+        row(QStringLiteral("wall"), a.wall, b.wall, 1.0, QStringLiteral("<= 1.00x SDK"));
+        // Where our CPU goes: the transport alone (QNAM + pipeline + signing) and the parse alone.
+        row(QStringLiteral("HTTP only (no parse), CPU"), tr.cpu, b.cpu, std::nullopt,
+            QStringLiteral("(floor of this path)"));
+        row(QStringLiteral("parse only (no HTTP), CPU"), pa.cpu, b.cpu, std::nullopt,
+            QStringLiteral("(floor of this path)"));
     }
-    if (!jsonPath.isEmpty()) {
-        QFile f(jsonPath);
-        if (f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-            f.write(
-                QJsonDocument(QJsonObject { { QStringLiteral("bench"), QStringLiteral("BenchTableFetch") },
-                                            { QStringLiteral("runs"), runs },
-                                            { QStringLiteral("warmup"), warmup },
-                                            { QStringLiteral("loadAverageAtStart"), load1 },
-                                            { QStringLiteral("cores"), QThread::idealThreadCount() },
-                                            { QStringLiteral("results"), results } })
-                    .toJson());
-        } else {
-            std::fprintf(stderr, "cannot write %s\n", qPrintable(jsonPath));
-        }
-    }
+    report.print();
+    if (!report.writeJsonFromArgs(app.arguments()))
+        ++failures;
     azurite.stop();
     return failures ? 1 : 0;
 }
