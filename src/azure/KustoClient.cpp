@@ -6,29 +6,48 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QThreadPool>
 #include <QUuid>
 
 namespace iw {
 
 namespace {
 
-template<typename T, typename F>
-std::function<void(Result<KustoV1Table>)> mapped(std::function<void(Result<T>)> callback, F f)
+// The body of a v1 answer -> its primary table (on the worker thread).
+Result<KustoV1Table> primaryTableOf(const QByteArray &body, int status, const QString &activity)
 {
-    return [callback, f](Result<KustoV1Table> t) {
-        if (!t) {
-            callback(t.error());
-            return;
-        }
-        callback(f(t.value()));
-    };
+    auto parsed = parseKustoV1(body);
+    if (!parsed) {
+        Error e = parsed.error();
+        e.httpStatus = status;
+        if (e.activityId.isEmpty())
+            e.activityId = activity;
+        return e;
+    }
+    auto table = parsed->primaryTable();
+    if (!table) {
+        Error e = table.error();
+        e.activityId = activity;
+        return e;
+    }
+    return table.value();
 }
 
 } // namespace
 
 KustoClient::KustoClient(HttpPipeline *pipeline, QUrl endpoint, TokenProvider *tokens, QObject *parent)
-    : QObject(parent), m_pipeline(pipeline), m_endpoint(std::move(endpoint)), m_tokens(tokens)
-{ }
+    : QObject(parent), m_pipeline(pipeline), m_endpoint(std::move(endpoint)), m_tokens(tokens),
+      m_parsePool(new QThreadPool(this))
+{
+    m_parsePool->setMaxThreadCount(2);
+    m_parsePool->setExpiryTimeout(10000);
+}
+
+KustoClient::~KustoClient()
+{
+    // A parse still running posts its answer to this object: wait for it (the event is then dropped).
+    m_parsePool->waitForDone();
+}
 
 QByteArray KustoClient::requestBody(const QString &database, const QString &csl)
 {
@@ -120,16 +139,22 @@ Result<QString> KustoClient::ingestCommand(const QString &database, const QStrin
 void KustoClient::execute(const QString &database, const QString &csl, QObject *context,
                           std::function<void(Result<KustoV1Table>)> callback, bool idempotent)
 {
-    executeAttempt(database, csl, context, std::move(callback), idempotent, false);
+    Decoder decode = [callback = std::move(callback)](Result<KustoV1Table> t) {
+        return std::function<void()>([callback, t = std::move(t)] { callback(t); });
+    };
+    executeAttempt(database, csl, context, std::move(decode), idempotent, false);
 }
 
 void KustoClient::executeAttempt(const QString &database, const QString &csl, QObject *context,
-                                 std::function<void(Result<KustoV1Table>)> callback, bool idempotent,
-                                 bool reacquired)
+                                 Decoder decode, bool idempotent, bool reacquired)
 {
+    // Errors known before any body arrives are cheap to decode: on this thread.
+    auto fail = [decode](Error e) {
+        decode(std::move(e))();
+    };
     if (!m_pipeline || !m_tokens) {
-        callback(Error::make(Error::Kind::Usage,
-                             QStringLiteral("KustoClient without a pipeline or token provider.")));
+        fail(Error::make(Error::Kind::Usage,
+                         QStringLiteral("KustoClient without a pipeline or token provider.")));
         return;
     }
     QPointer<QObject> ctx(context);
@@ -142,7 +167,7 @@ void KustoClient::executeAttempt(const QString &database, const QString &csl, QO
             Error e = token.error();
             if (e.kind != Error::Kind::Canceled && e.kind != Error::Kind::Network)
                 e.kind = Error::Kind::Auth;
-            callback(e);
+            fail(e);
             return;
         }
         HttpRequest req;
@@ -174,6 +199,7 @@ void KustoClient::executeAttempt(const QString &database, const QString &csl, QO
             // A command that changes state is not repeated blindly after a lost answer: one retry at most.
             RetryPolicy p = m_pipeline->retryPolicy();
             p.maxAttempts = std::min(p.maxAttempts, 2);
+            p.retryWhenMaybeRun = false; // and never after a lost answer: it may have run
             req.retryPolicy = p;
         }
         QPointer<TokenProvider> tokens = m_tokens;
@@ -185,7 +211,7 @@ void KustoClient::executeAttempt(const QString &database, const QString &csl, QO
                 if (e.httpStatus == 401 && tokens && !reacquired) {
                     // Revoked or expired early: drop the token, sign in again, send once more.
                     tokens->invalidate();
-                    executeAttempt(db, csl, ctx, callback, idempotent, true);
+                    executeAttempt(db, csl, ctx, decode, idempotent, true);
                     return;
                 }
                 if (e.httpStatus == 401 && tokens) {
@@ -197,27 +223,26 @@ void KustoClient::executeAttempt(const QString &database, const QString &csl, QO
                                     "the cluster.")
                                     .arg(tokens->describe(), detail);
                 }
-                callback(e);
+                fail(e);
                 return;
             }
+            // Parse and decode off this (the GUI) thread; the answer comes back as a queued call.
             const QString activity = QString::fromLatin1(findHeader(r->headers, "x-ms-activity-id"));
-            auto parsed = parseKustoV1(r->body);
-            if (!parsed) {
-                Error e = parsed.error();
-                e.httpStatus = r->status;
-                if (e.activityId.isEmpty())
-                    e.activityId = activity;
-                callback(e);
-                return;
-            }
-            auto table = parsed->primaryTable();
-            if (!table) {
-                Error e = table.error();
-                e.activityId = activity;
-                callback(e);
-                return;
-            }
-            callback(table.value());
+            QPointer<KustoClient> self(this);
+            m_parsePool->start([self, ctx, hadContext, decode, body = std::move(r.value().body),
+                                status = r->status, activity]() {
+                std::function<void()> deliver = decode(primaryTableOf(body, status, activity));
+                if (!self)
+                    return;
+                QMetaObject::invokeMethod(
+                    self.data(),
+                    [ctx, hadContext, deliver = std::move(deliver)] {
+                        if (hadContext && !ctx)
+                            return;
+                        deliver();
+                    },
+                    Qt::QueuedConnection);
+            });
         });
     });
 }
@@ -230,9 +255,9 @@ void KustoClient::showOperations(const QStringList &ids, QObject *context,
         callback(cmd.error());
         return;
     }
-    execute({}, cmd.value(), context, mapped<QList<QueuedOperation>>(callback, [](const KustoV1Table &t) {
-                return queuedOperationsFromV1(t);
-            }));
+    executeDecoded<QList<QueuedOperation>>(
+        {}, cmd.value(), context, [](const KustoV1Table &t) { return queuedOperationsFromV1(t); },
+        std::move(callback));
 }
 
 void KustoClient::showOperationDetails(const QString &id, QObject *context,
@@ -243,8 +268,9 @@ void KustoClient::showOperationDetails(const QString &id, QObject *context,
         callback(cmd.error());
         return;
     }
-    execute({}, cmd.value(), context,
-            mapped<QList<BlobDetail>>(callback, [](const KustoV1Table &t) { return blobDetailsFromV1(t); }));
+    executeDecoded<QList<BlobDetail>>(
+        {}, cmd.value(), context, [](const KustoV1Table &t) { return blobDetailsFromV1(t); },
+        std::move(callback));
 }
 
 void KustoClient::cancelOperation(const QString &id, QObject *context,
@@ -255,29 +281,32 @@ void KustoClient::cancelOperation(const QString &id, QObject *context,
         callback(cmd.error());
         return;
     }
-    execute({}, cmd.value(), context,
-            mapped<QueuedOperation>(callback, [id](const KustoV1Table &t) -> Result<QueuedOperation> {
-                auto rows = queuedOperationsFromV1(t);
-                if (!rows)
-                    return rows.error();
-                if (rows->isEmpty())
-                    return Error::parse(QStringLiteral("The cancel of '%1' returned no row.").arg(id));
-                return rows->first();
-            }));
+    executeDecoded<QueuedOperation>(
+        {}, cmd.value(), context,
+        [id](const KustoV1Table &t) -> Result<QueuedOperation> {
+            auto rows = queuedOperationsFromV1(t);
+            if (!rows)
+                return rows.error();
+            if (rows->isEmpty())
+                return Error::parse(QStringLiteral("The cancel of '%1' returned no row.").arg(id));
+            return rows->first();
+        },
+        std::move(callback));
 }
 
 void KustoClient::getIngestionResources(QObject *context,
                                         std::function<void(Result<QList<IngestionResource>>)> callback)
 {
-    execute({}, QStringLiteral(".get ingestion resources"), context,
-            mapped<QList<IngestionResource>>(
-                callback, [](const KustoV1Table &t) { return ingestionResourcesFromV1(t); }));
+    executeDecoded<QList<IngestionResource>>(
+        {}, QStringLiteral(".get ingestion resources"), context,
+        [](const KustoV1Table &t) { return ingestionResourcesFromV1(t); }, std::move(callback));
 }
 
 void KustoClient::getIdentityToken(QObject *context, std::function<void(Result<QString>)> callback)
 {
-    execute({}, QStringLiteral(".get kusto identity token"), context,
-            mapped<QString>(callback, [](const KustoV1Table &t) { return authorizationContextFromV1(t); }));
+    executeDecoded<QString>(
+        {}, QStringLiteral(".get kusto identity token"), context,
+        [](const KustoV1Table &t) { return authorizationContextFromV1(t); }, std::move(callback));
 }
 
 void KustoClient::ingestFromStorageQueued(const QString &database, const QString &table,
@@ -290,10 +319,9 @@ void KustoClient::ingestFromStorageQueued(const QString &database, const QString
         callback(cmd.error());
         return;
     }
-    execute(database, cmd.value(), context,
-            mapped<QueuedIngestionSubmission>(callback,
-                                              [](const KustoV1Table &t) { return submissionFromV1(t); }),
-            false);
+    executeDecoded<QueuedIngestionSubmission>(
+        database, cmd.value(), context, [](const KustoV1Table &t) { return submissionFromV1(t); },
+        std::move(callback), false);
 }
 
 } // namespace iw

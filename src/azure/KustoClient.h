@@ -12,6 +12,9 @@
 #include <QUrl>
 
 #include <functional>
+#include <utility>
+
+class QThreadPool;
 
 namespace iw {
 
@@ -20,11 +23,14 @@ namespace iw {
 // "IngestWatch;<uuid>", x-ms-app, x-ms-version). Errors come back as values: HTTP status first, then the
 // OneApi body (code, message, @message, @permanent) or the plain text of a 401; the x-ms-activity-id is
 // kept on the Error. 429/5xx are retried by the shared pipeline (Retry-After honoured).
+// A result body (a `.show queued ingestion operations` of 1,000 operations is several hundred KB) is parsed
+// and decoded on a worker thread; every callback still runs on the client's thread, exactly once.
 class KustoClient : public QObject
 {
     Q_OBJECT
 public:
     KustoClient(HttpPipeline *pipeline, QUrl endpoint, TokenProvider *tokens, QObject *parent = nullptr);
+    ~KustoClient() override;
 
     void setApplication(const QString &app) { m_app = app; }
     // Per attempt, from send to the last body byte (default 30 s); a slower answer is Error::Kind::Timeout.
@@ -34,6 +40,16 @@ public:
     // Any management command; the primary table of the v1 result.
     void execute(const QString &database, const QString &csl, QObject *context,
                  std::function<void(Result<KustoV1Table>)> callback, bool idempotent = true);
+    // Same, but `decode` turns the primary table into a T on the worker thread that parsed the body (it must
+    // not touch GUI objects); `callback` gets the result on the client's thread.
+    template<typename T>
+    void executeDecoded(const QString &database, const QString &csl, QObject *context,
+                        std::function<Result<T>(const KustoV1Table &)> decode,
+                        std::function<void(Result<T>)> callback, bool idempotent = true)
+    {
+        executeAttempt(database, csl, context, decoder<T>(std::move(decode), std::move(callback)), idempotent,
+                       false);
+    }
 
     void showOperations(const QStringList &ids, QObject *context,
                         std::function<void(Result<QList<QueuedOperation>>)> callback);
@@ -59,9 +75,22 @@ public:
     static QByteArray requestBody(const QString &database, const QString &csl);
 
 private:
+    // Runs on the worker thread with the primary table (or the error); returns what the client's thread
+    // then runs (the caller's callback with the decoded value).
+    using Decoder = std::function<std::function<void()>(Result<KustoV1Table>)>;
+    template<typename T>
+    static Decoder decoder(std::function<Result<T>(const KustoV1Table &)> decode,
+                           std::function<void(Result<T>)> callback)
+    {
+        return [decode = std::move(decode), callback = std::move(callback)](Result<KustoV1Table> t) {
+            Result<T> r = t ? decode(t.value()) : Result<T>(t.error());
+            return std::function<void()>([callback, r = std::move(r)] { callback(r); });
+        };
+    }
+
     // One try of execute(). A 401 on the first try drops the token, signs in again and sends once more.
-    void executeAttempt(const QString &database, const QString &csl, QObject *context,
-                        std::function<void(Result<KustoV1Table>)> callback, bool idempotent, bool reacquired);
+    void executeAttempt(const QString &database, const QString &csl, QObject *context, Decoder decode,
+                        bool idempotent, bool reacquired);
 
     QPointer<HttpPipeline> m_pipeline;
     QUrl m_endpoint;
@@ -69,6 +98,7 @@ private:
     QString m_app = QStringLiteral("IngestWatch");
     QString m_defaultDb = QStringLiteral("NetDefaultDB");
     std::chrono::milliseconds m_timeout { 30000 };
+    QThreadPool *m_parsePool;
 };
 
 } // namespace iw

@@ -6,6 +6,7 @@
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
+#include <QThread>
 
 #include <optional>
 
@@ -132,6 +133,48 @@ private Q_SLOTS:
         m_client->getIdentityToken(this, identity.cb());
         QVERIFY(identity.wait());
         QCOMPARE((*identity).value(), QStringLiteral("sim-identity-token"));
+    }
+
+    // A show of 1,000 operations is parsed and decoded on a worker thread; the answer arrives on the
+    // client's thread, and the event loop keeps turning while the body is parsed.
+    void resultsAreDecodedOffTheClientThread()
+    {
+        QStringList ids;
+        for (int i = 0; i < 1000; ++i) {
+            ids << m_sim->engine().submitOperation(QStringLiteral("db"), QStringLiteral("T"),
+                                                   { QStringLiteral("https://a/c/%1.csv").arg(i) });
+        }
+        QThread *decodedOn = nullptr;
+        QThread *deliveredOn = nullptr;
+        std::optional<Result<int>> result;
+        const auto cmd = KustoClient::showOperationsCommand(ids);
+        QVERIFY(cmd.ok());
+        m_client->executeDecoded<int>(
+            {}, cmd.value(), this,
+            [&decodedOn](const KustoV1Table &t) -> Result<int> {
+                decodedOn = QThread::currentThread();
+                auto ops = queuedOperationsFromV1(t);
+                if (!ops)
+                    return ops.error();
+                return int(ops->size());
+            },
+            [&](Result<int> r) {
+                deliveredOn = QThread::currentThread();
+                result.emplace(std::move(r));
+            });
+        QVERIFY(QTest::qWaitFor([&] { return result.has_value(); }, 20000));
+        QVERIFY(result->ok());
+        QCOMPARE(result->value(), 1000);
+        QCOMPARE(deliveredOn, QThread::currentThread());
+        QVERIFY(decodedOn != nullptr);
+        QVERIFY(decodedOn != QThread::currentThread());
+
+        // The typed commands go the same way: the callback sees every row, on this thread.
+        Wait<QList<QueuedOperation>> show;
+        m_client->showOperations(ids, this, show.cb());
+        QVERIFY(show.wait());
+        QVERIFY((*show).ok());
+        QCOMPARE((*show)->size(), 1000);
     }
 
     void errors()
