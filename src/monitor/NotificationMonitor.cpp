@@ -255,21 +255,35 @@ void NotificationMonitor::refreshQueue(int index)
         return;
     }
 
-    // Consume: receive -> commit to the archive -> delete by pop receipt after `committed`.
-    q.client->receiveNotifications(
-        name, kind, QueueClient::kMaxMessagesPerRequest, m_visibilitySecs, this,
-        [this, index, name, stale, generation](Result<QList<QueueClient::ReceivedNotification>> r) {
-            if (stale())
+    // Consume: receive -> commit to the archive -> delete by pop receipt after `committed`, repeated.
+    consumeRound(index, generation, 0, QDateTime::currentMSecsSinceEpoch());
+}
+
+void NotificationMonitor::consumeRound(int index, quint64 generation, int readSoFar, qint64 startedMs)
+{
+    if (generation != m_generation)
+        return;
+    const QString name = m_queues[index].state.name;
+    const Kind kind = m_queues[index].state.kind;
+    const int want = std::min<int>(QueueClient::kMaxMessagesPerRequest, m_consumeMaxMessages - readSoFar);
+    if (readSoFar > 0)
+        countRequest(); // the first receive was counted with the refresh
+    m_queues[index].client->receiveNotifications(
+        name, kind, want, m_visibilitySecs, this,
+        [this, index, name, generation, readSoFar, startedMs,
+         want](Result<QList<QueueClient::ReceivedNotification>> r) {
+            if (generation != m_generation)
                 return;
             if (!r || r->isEmpty() || !m_writer) {
                 if (r)
-                    m_queues[index].state.lastRead = 0;
+                    m_queues[index].state.lastRead = readSoFar;
                 callDone(index, r ? std::nullopt : std::optional<Error>(r.error()),
                          tr("Receiving from queue %1").arg(name));
                 return;
             }
             const QList<QueueClient::ReceivedNotification> received = r.value();
-            m_queues[index].state.lastRead = static_cast<int>(received.size());
+            const int read = readSoFar + static_cast<int>(received.size());
+            m_queues[index].state.lastRead = read;
             QList<IngestionNotification> notes;
             ArchiveBatch batch;
             const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -278,10 +292,14 @@ void NotificationMonitor::refreshQueue(int index)
                 batch.notifications.append({ rn.notification, NotificationOrigin::Consumed, now });
             }
             merge(notes, false);
+            // Another round when the queue filled this one and the bound allows it.
+            const bool more = received.size() >= want && read < m_consumeMaxMessages
+                && QDateTime::currentMSecsSinceEpoch() - startedMs < qint64(m_consumeMaxTime.count());
             QPointer<NotificationMonitor> self(this);
             m_writer->submit(
                 std::move(batch),
-                [self, index, name, received, generation](const Result<ArchiveBatchSummary> &s) {
+                [self, index, name, received, generation, read, startedMs,
+                 more](const Result<ArchiveBatchSummary> &s) {
                     if (!self)
                         return;
                     if (self->m_generation != generation) {
@@ -303,7 +321,8 @@ void NotificationMonitor::refreshQueue(int index)
                         self->countRequest();
                         client->deleteMessage(
                             name, rn.notification.messageId, rn.popReceipt, self,
-                            [self, index, name, remaining, deleted, generation](Status st) {
+                            [self, index, name, remaining, deleted, generation, read, startedMs,
+                             more](Status st) {
                                 if (!self || self->m_generation != generation)
                                     return;
                                 if (st)
@@ -312,11 +331,14 @@ void NotificationMonitor::refreshQueue(int index)
                                     Q_EMIT self->errorOccurred(
                                         st.error(),
                                         tr("Deleting a consumed message from queue %1").arg(name));
-                                if (--*remaining == 0) {
-                                    self->m_consumed += *deleted;
-                                    Q_EMIT self->consumed(*deleted);
+                                if (--*remaining > 0)
+                                    return;
+                                self->m_consumed += *deleted;
+                                Q_EMIT self->consumed(*deleted);
+                                if (more)
+                                    self->consumeRound(index, generation, read, startedMs);
+                                else
                                     self->callDone(index, std::nullopt, QString());
-                                }
                             });
                     }
                 });

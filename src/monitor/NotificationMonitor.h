@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <chrono>
 #include <optional>
 
 class QTimer;
@@ -29,8 +30,10 @@ class QueueClient;
 // only; the approximate message count of each queue is read alongside. Consume is an explicit operator
 // choice (the queues are shared by every client of the cluster): messages are received with a visibility
 // timeout, committed to the archive, and deleted by pop receipt only after the archive said `committed`;
-// when the commit fails they reappear in the queue (at least once). A message that does not parse is kept
-// as a Malformed row with its raw text, never dropped.
+// when the commit fails they reappear in the queue (at least once). A consume refresh keeps receiving
+// (32 at a time: receive -> commit -> delete) until the queue is drained or the per-refresh bound is
+// reached (5,000 messages or 10 s per queue by default); every step is asynchronous, the GUI never waits. A
+// message that does not parse is kept as a Malformed row with its raw text, never dropped.
 class NotificationMonitor : public QObject
 {
     Q_OBJECT
@@ -68,6 +71,15 @@ public:
     Mode mode() const { return m_mode; }
     bool canConsume() const { return m_writer != nullptr; }
     void setVisibilityTimeout(int seconds) { m_visibilitySecs = std::max(seconds, 1); }
+    // How much one consume refresh takes from each queue at most: messages, and time since it started
+    // (the round running when the time is up still finishes).
+    static constexpr int kDefaultConsumeMaxMessages = 5000;
+    static constexpr std::chrono::milliseconds kDefaultConsumeMaxTime { 10000 };
+    void setConsumeBound(int messages, std::chrono::milliseconds time)
+    {
+        m_consumeMaxMessages = std::max(messages, 1);
+        m_consumeMaxTime = time;
+    }
 
     void setInterval(int seconds); // 0 = off, else at least the floor
     int interval() const { return m_intervalSecs; }
@@ -99,6 +111,9 @@ private:
         QueueClient *client = nullptr;
     };
     void refreshQueue(int index);
+    // One consume round of queue `index`: receive up to 32 -> commit -> delete; then the next round while
+    // the queue gave a full batch and the bound allows it.
+    void consumeRound(int index, quint64 generation, int readSoFar, qint64 startedMs);
     void merge(const QList<IngestionNotification> &notifications, bool fromHistory);
     void callDone(int index, const std::optional<Error> &error, const QString &context);
     void countRequest(int n = 1);
@@ -117,6 +132,8 @@ private:
     Mode m_mode = Mode::Peek;
     int m_intervalSecs = 30;
     int m_visibilitySecs = 300;
+    int m_consumeMaxMessages = kDefaultConsumeMaxMessages;
+    std::chrono::milliseconds m_consumeMaxTime = kDefaultConsumeMaxTime;
     int m_outstanding = 0;
     bool m_refreshOk = true;
     quint64 m_requests = 0;

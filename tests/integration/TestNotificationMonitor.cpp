@@ -78,6 +78,24 @@ class TestNotificationMonitor : public QObject
     {
         return put(queue, QString::fromLatin1(toNotificationJson(n).toBase64()));
     }
+    // n failure messages, sent together.
+    bool putMany(const QString &queue, int n)
+    {
+        int answered = 0;
+        int good = 0;
+        for (int i = 0; i < n; ++i) {
+            const IngestionNotification note = failure(i % 3 ? QStringLiteral("Download_SourceNotFound")
+                                                             : QStringLiteral("BadRequest_EmptyBlob"),
+                                                       FailureStatus::Permanent);
+            m_client->putMessage(queue, QString::fromLatin1(toNotificationJson(note).toBase64()), this,
+                                 [&answered, &good](Result<QueueMessage> r) {
+                                     ++answered;
+                                     good += r ? 1 : 0;
+                                 });
+        }
+        (void)QTest::qWaitFor([&] { return answered == n; }, 30000);
+        return good == n;
+    }
     qint64 count(const QString &queue)
     {
         std::optional<qint64> c;
@@ -194,6 +212,58 @@ private Q_SLOTS:
         // Without an archive consuming is refused.
         monitor.setMode(NotificationMonitor::Mode::Consume);
         QCOMPARE(int(monitor.mode()), int(NotificationMonitor::Mode::Peek));
+    }
+
+    // Consume keeps receiving (32 at a time) until the queue is empty, within one refresh; a bound stops
+    // it early and the rest waits in the queue for the next refresh.
+    void consumeDrainsTheQueueWithinTheBound()
+    {
+        const QString bulk = QStringLiteral("failedingestions-bulk");
+        std::optional<bool> created;
+        m_client->createQueue(bulk, this, [&created](Status s) { created = bool(s); });
+        QTRY_VERIFY(created.has_value());
+        QVERIFY(*created);
+        QVERIFY(putMany(bulk, 100));
+        QCOMPARE(count(bulk), qint64(100));
+
+        NotificationModel model;
+        FailureGroupModel groups;
+        HttpPipeline pipeline;
+        const QString path = m_dir.filePath(QStringLiteral("bulk.sqlite"));
+        ArchiveWriter writer(ArchiveConfig::sqlite(QStringLiteral("bulk"), path));
+        ArchiveReader reader(ArchiveConfig::sqlite(QStringLiteral("bulk"), path));
+        NotificationMonitor monitor(&model, &groups, &pipeline, &writer, &reader);
+        monitor.setInterval(0);
+        QVERIFY(monitor.setQueuesFromConnectionString(m_azurite.connectionString(), { bulk }, {}));
+        monitor.setMode(NotificationMonitor::Mode::Consume);
+        QSignalSpy refreshed(&monitor, &NotificationMonitor::refreshed);
+
+        monitor.refresh();
+        QVERIFY(refreshed.wait(60000));
+        QVERIFY(refreshed.last().at(1).toBool());
+        QCOMPARE(monitor.consumedCount(), qint64(100));
+        QCOMPARE(count(bulk), qint64(0));
+        QCOMPARE(model.rowCount(), 100);
+        QCOMPARE(monitor.queues().first().lastRead, 100);
+        // 1 count + 4 receives (32, 32, 32, 4) + 100 deletes.
+        QCOMPARE(monitor.lastRequests(), 105);
+        std::optional<Result<QList<NotificationRecord>>> records;
+        reader.notifications({}, [&records](const Result<QList<NotificationRecord>> &r) { records = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(records.has_value(), 10000);
+        QVERIFY(*records);
+        QCOMPARE(records->value().size(), 100);
+
+        // A bound of 40 messages: 32 + 8 this refresh, 30 left for the next.
+        QVERIFY(putMany(bulk, 70));
+        monitor.setConsumeBound(40, std::chrono::seconds(10));
+        monitor.refresh();
+        QVERIFY(refreshed.wait(60000));
+        QCOMPARE(monitor.consumedCount(), qint64(140));
+        QCOMPARE(count(bulk), qint64(30));
+        monitor.refresh();
+        QVERIFY(refreshed.wait(60000));
+        QCOMPARE(monitor.consumedCount(), qint64(170));
+        QCOMPARE(count(bulk), qint64(0));
     }
 
     void cleanupTestCase() { m_azurite.stop(); }
