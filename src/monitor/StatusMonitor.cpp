@@ -68,8 +68,15 @@ Status StatusMonitor::setTableUri(const QString &sasUri)
         return uri.error();
     if (uri->resourceName.isEmpty())
         return Error::make(Error::Kind::Usage, tr("The URL names no table: %1").arg(redact(sasUri)));
-    const bool sameTable = m_query && uri->endpoint == m_endpoint && uri->resourceName == m_table;
-    setTable(StorageServiceConfig::fromStorageUri(uri.value()), uri->resourceName, sameTable);
+    const StorageServiceConfig config = StorageServiceConfig::fromStorageUri(uri.value());
+    if (m_query && m_client && uri->endpoint == m_endpoint && uri->resourceName == m_table) {
+        // Only the credential changed (re-discovery hands out a fresh SAS every hour): keep the query, its
+        // watermark and the rows; the next refresh stays incremental.
+        m_client->setCredential(config.credential);
+        m_uri = text;
+        return Unit {};
+    }
+    setTable(config, uri->resourceName);
     m_uri = text;
     return Unit {};
 }

@@ -42,7 +42,8 @@ public:
     // The table to watch. Another table clears the model; `keepRows` keeps it (same table, new credential).
     void setTable(const StorageServiceConfig &config, const QString &table, bool keepRows = false);
     // https://acct.table.core.windows.net/table?sv=..&sig=.. The same URI again changes nothing; a new SAS
-    // for the same table keeps the rows (the next refresh reads the table again).
+    // for the same table (same endpoint and name) only replaces the credential: rows, knowledge and the
+    // incremental watermark stay, so the next refresh is still one incremental query.
     Status setTableUri(const QString &sasUri);
     Status setTableFromConnectionString(const QString &connectionString, const QString &table);
     bool hasTable() const { return m_query != nullptr; }

@@ -7,6 +7,7 @@
 #include "core/TableEntityStatus.h"
 #include "models/IngestionStatusModel.h"
 #include "monitor/StatusMonitor.h"
+#include "simulator/SasBuilder.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -175,6 +176,58 @@ private Q_SLOTS:
         QVERIFY(refreshed.wait(60000));
         QCOMPARE(refreshed.last().at(1).toBool(), true);
         QVERIFY(model.rowCount() >= 1200);
+    }
+
+    // Re-discovery hands out a fresh SAS for the same table every hour: the rows, the knowledge and the
+    // incremental watermark stay; the next refresh is one incremental query signed with the new SAS.
+    void freshSasForTheSameTableStaysIncremental()
+    {
+        const SasBuilder sas(AzuriteProcess::accountName(),
+                             QByteArray::fromBase64(AzuriteProcess::accountKey().toLatin1()));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        auto uriFor = [&](int hours) -> QString {
+            return m_azurite.tableEndpoint().toString() + QLatin1Char('/') + kTable + QLatin1Char('?')
+                + sas.tableSas(kTable, QStringLiteral("r"), now.addSecs(-300), now.addSecs(hours * 3600));
+        };
+        const QString first = uriFor(1);
+        const QString second = uriFor(2);
+        QVERIFY(first != second);
+
+        IngestionStatusModel model;
+        HttpPipeline pipeline;
+        StatusMonitor monitor(&model, &pipeline);
+        monitor.setInterval(0);
+        monitor.setOverlap(std::chrono::milliseconds(500));
+        QVERIFY(monitor.setTableUri(first));
+        QSignalSpy refreshed(&monitor, &StatusMonitor::refreshed);
+        monitor.refresh();
+        QVERIFY(refreshed.wait(60000));
+        QVERIFY(refreshed.last().at(1).toBool());
+        const int rows = model.rowCount();
+        QVERIFY(rows >= 1200);
+        QCOMPARE(monitor.lastRequests(), 2); // the full read: two pages
+        QCOMPARE(int(monitor.knowledge()), int(StatusMonitor::Knowledge::Complete));
+
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QVERIFY(monitor.setTableUri(second));
+        QCOMPARE(model.rowCount(), rows);
+        QCOMPARE(int(monitor.knowledge()), int(StatusMonitor::Knowledge::Complete));
+        monitor.refresh();
+        QVERIFY(refreshed.wait(30000));
+        QVERIFY(refreshed.last().at(1).toBool()); // the new SAS works
+        QCOMPARE(monitor.lastRequests(), 1); // incremental, not the whole table again
+        QVERIFY(monitor.lastFilter().startsWith(QLatin1String("Timestamp ge datetime'")));
+        QCOMPARE(model.rowCount(), rows);
+        QCOMPARE(removed.size(), 0);
+        QCOMPARE(reset.size(), 0);
+
+        // Another table on the same account is a different source: read from scratch.
+        QVERIFY(monitor.setTableUri(m_azurite.tableEndpoint().toString() + QStringLiteral("/othertable?")
+                                    + sas.tableSas(QStringLiteral("othertable"), QStringLiteral("r"),
+                                                   now.addSecs(-300), now.addSecs(3600))));
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(int(monitor.knowledge()), int(StatusMonitor::Knowledge::Unknown));
     }
 
     void cleanupTestCase() { m_azurite.stop(); }
