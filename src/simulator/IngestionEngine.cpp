@@ -97,11 +97,29 @@ QString IngestionEngine::newOperationId()
         .arg(newGuid());
 }
 
+QString IngestionEngine::laneOf(const SimBlob &b)
+{
+    if (!b.ingestionOperationId.isEmpty())
+        return b.ingestionOperationId;
+    return QStringLiteral("queue\x1f") + b.database + QLatin1Char('\x1f') + b.table;
+}
+
+void IngestionEngine::enqueue(std::size_t blob)
+{
+    const QString lane = laneOf(m_blobs[blob]);
+    auto it = m_lanes.find(lane);
+    if (it == m_lanes.end()) {
+        it = m_lanes.insert(lane, {});
+        m_laneOrder.push_back(lane);
+    }
+    it->push_back(blob);
+}
+
 std::size_t IngestionEngine::addBlob(SimBlob b)
 {
     m_blobs.push_back(std::move(b));
     const std::size_t i = m_blobs.size() - 1;
-    m_queue.push_back(i);
+    enqueue(i);
     return i;
 }
 
@@ -242,7 +260,10 @@ void IngestionEngine::finish(SimBlob &b, const QDateTime &at, QList<SimBlob> &ou
 {
     bool fails = false;
     if (b.attempts <= 1) {
-        fails = m_rng.generateDouble() < m_config.failureRate;
+        const double rate = b.ingestionOperationId.isEmpty() && m_config.messageFailureRate >= 0
+            ? m_config.messageFailureRate
+            : m_config.failureRate;
+        fails = m_rng.generateDouble() < rate;
         if (fails && !m_scenarios.isEmpty()) {
             const FailureScenario &s = m_scenarios[qsizetype(m_rng.bounded(quint32(m_scenarios.size())))];
             b.errorCode = s.errorCode;
@@ -321,18 +342,32 @@ QList<SimBlob> IngestionEngine::advance()
         std::vector<std::size_t> still;
         for (std::size_t i : m_retrying) {
             if (m_blobs[i].notBefore <= t)
-                m_queue.push_back(i);
+                enqueue(i);
             else
                 still.push_back(i);
         }
         m_retrying.swap(still);
     }
-    while (m_budget >= 1.0 && !m_queue.empty()) {
-        const std::size_t i = m_queue.front();
-        m_queue.pop_front();
+    while (m_budget >= 1.0 && !m_laneOrder.empty()) {
+        // The next lane in turn gives its oldest pending blob, then goes to the back of the line.
+        const QString lane = m_laneOrder.front();
+        m_laneOrder.pop_front();
+        auto it = m_lanes.find(lane);
+        std::optional<std::size_t> next;
+        while (it != m_lanes.end() && !it->empty() && !next) {
+            const std::size_t i = it->front();
+            it->pop_front();
+            if (m_blobs[i].state == SimBlob::State::Pending)
+                next = i; // else canceled while queued
+        }
+        if (it != m_lanes.end() && !it->empty())
+            m_laneOrder.push_back(lane);
+        else if (it != m_lanes.end())
+            m_lanes.erase(it);
+        if (!next)
+            continue;
+        const std::size_t i = *next;
         SimBlob &b = m_blobs[i];
-        if (b.state != SimBlob::State::Pending)
-            continue; // canceled while queued
         b.state = SimBlob::State::InFlight;
         b.startedAt = t;
         ++b.attempts;
@@ -344,7 +379,7 @@ QList<SimBlob> IngestionEngine::advance()
                 it->lastUpdatedOn = t;
         }
     }
-    if (m_queue.empty())
+    if (m_laneOrder.empty())
         m_budget = std::min(m_budget, 1.0);
     completeDue();
     return out;

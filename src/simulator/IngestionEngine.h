@@ -24,6 +24,7 @@ struct EngineConfig
     double blobsPerSecond = 20.0; // blobs that start ingesting per second, over all operations
     qint64 processingMs = 1500; // time a blob is in flight (started, not finished)
     double failureRate = 0.1; // share of blobs whose (first) attempt fails
+    double messageFailureRate = -1; // the same for SDK queue messages; negative: failureRate
     quint32 seed = 1; // outcomes are drawn from this seed, in submission order
     int maxTransientRetries = 2; // a transient failure is retried this often, then Exhausted
     qint64 retryDelayMs = 2000;
@@ -78,6 +79,10 @@ QString toString(SimBlob::State s);
 // The simulated Data Management service as pure logic: operations and blobs, a token-bucket rate,
 // seeded outcomes, best-effort cancel, and the counts and State of `.show queued ingestion
 // operations`. Time comes from an injected clock; nothing happens between calls to advance().
+//
+// Scheduling is fair, as the service's is: each operation, and each database.table of SDK queue messages,
+// is a lane, and blobs start round-robin over the lanes (FIFO within a lane), so a big operation submitted
+// first does not hold back everything after it.
 //
 // State rules: InProgress while any blob is Pending (queued or in flight); a cancel of an InProgress
 // operation makes it Canceled at once (as the docs' cancel example shows: State Canceled with blobs
@@ -144,7 +149,12 @@ private:
     QRandomGenerator m_rng;
     QList<FailureScenario> m_scenarios;
     std::vector<SimBlob> m_blobs;
-    std::deque<std::size_t> m_queue; // pending blobs in FIFO order (canceled ones are skipped)
+    static QString laneOf(const SimBlob &b);
+    void enqueue(std::size_t blob);
+    // Pending blobs per lane in FIFO order (canceled ones are skipped); lanes with pending blobs, in
+    // round-robin order (a lane is in m_laneOrder exactly when it is in m_lanes).
+    QHash<QString, std::deque<std::size_t>> m_lanes;
+    std::deque<QString> m_laneOrder;
     std::vector<std::size_t> m_inFlight;
     std::vector<std::size_t> m_retrying;
     QHash<QString, Operation> m_operations;

@@ -73,10 +73,30 @@ void startDemo(SimulatorServer &server, StorageBackend *storage, const Connectio
         const QString id = server.engine().submitOperation(QLatin1String(s.db), QLatin1String(s.table), urls);
         out() << "DEMO_OPERATION=" << id << Qt::endl;
     }
+    // A realistic mix: most failures come from a few causes (the failures-by-ErrorCode chart shows them).
+    QList<FailureScenario> mix;
+    const QList<FailureScenario> all = IngestionEngine::defaultFailureScenarios();
+    const QList<QPair<const char *, int>> weights = { { "Stream_WrongNumberOfFields", 5 },
+                                                      { "Download_SourceNotFound", 3 },
+                                                      { "BadRequest_EmptyBlob", 2 },
+                                                      { "BadRequest_MappingReferenceWasNotFound", 1 },
+                                                      { "General_ThrottledIngestion", 1 } };
+    for (const auto &w : weights) {
+        for (const FailureScenario &f : all) {
+            if (f.errorCode == QLatin1String(w.first)) {
+                for (int k = 0; k < w.second; ++k)
+                    mix.append(f);
+            }
+        }
+    }
+    server.engine().setFailureScenarios(mix);
     if (!storage)
         return;
+    // SDK-style ingestions that report to the status table and both queues, from the first second on: the
+    // engine schedules them fairly next to the big operations, so statuses and notifications (failures and
+    // successes) show up within seconds.
     auto *timer = new QTimer(&server);
-    QObject::connect(timer, &QTimer::timeout, &server, [&server, storage, base] {
+    auto tick = [&server, storage, base] {
         static int n = 0;
         for (int k = 0; k < 3; ++k, ++n) {
             IngestionMessage m;
@@ -97,8 +117,10 @@ void startDemo(SimulatorServer &server, StorageBackend *storage, const Connectio
             const qsizetype i = server.engine().submitMessage(m);
             storage->writePending(server.engine().blob(i));
         }
-    });
+    };
+    QObject::connect(timer, &QTimer::timeout, &server, tick);
     timer->start(1000);
+    QTimer::singleShot(0, &server, tick);
 }
 
 } // namespace
@@ -140,6 +162,10 @@ int main(int argc, char *argv[])
     const auto rate = opt("rate", "Blobs that start ingesting per second.", "n", "20");
     const auto processing = opt("processing-ms", "How long one blob is in flight.", "ms", "1500");
     const auto failureRate = opt("failure-rate", "Share of blobs that fail (0..1).", "rate", "0.1");
+    const auto messageFailureRate
+        = opt("message-failure-rate",
+              "Share of SDK queue-message blobs that fail (0..1; default: --failure-rate, 0.3 with --demo).",
+              "rate");
     const auto seed = opt("seed", "Seed for outcomes and faults.", "n", "1");
     const auto retries
         = opt("max-retries", "Retries of a transient failure before it is Exhausted.", "n", "2");
@@ -186,6 +212,10 @@ int main(int argc, char *argv[])
     o.faults.seed = o.engine.seed;
     if (parser.isSet(demo) && !parser.isSet(failureRate))
         o.engine.failureRate = 0.08;
+    if (parser.isSet(messageFailureRate))
+        o.engine.messageFailureRate = parser.value(messageFailureRate).toDouble();
+    else if (parser.isSet(demo))
+        o.engine.messageFailureRate = 0.3;
 
     SimulatorServer server(o);
     const bool log = parser.isSet(verbose);
