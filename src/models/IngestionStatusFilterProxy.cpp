@@ -375,6 +375,7 @@ void IngestionStatusFilterProxy::rebuildVisible()
 {
     m_visible.clear();
     if (m_sortColumn >= 0) {
+        repairOrder();
         for (const int row : m_order) {
             if (m_accepted[std::size_t(row)])
                 m_visible.push_back(row);
@@ -590,8 +591,36 @@ void IngestionStatusFilterProxy::computeKeys()
     }
 }
 
+void IngestionStatusFilterProxy::markOrderPending(int sourceRow)
+{
+    if (m_isPending.size() < std::size_t(m_sourceRows))
+        m_isPending.resize(std::size_t(m_sourceRows), false);
+    if (!m_isPending[std::size_t(sourceRow)]) {
+        m_isPending[std::size_t(sourceRow)] = true;
+        m_orderPending.push_back(sourceRow);
+    }
+}
+
+void IngestionStatusFilterProxy::repairOrder()
+{
+    if (m_orderPending.empty())
+        return;
+    // Out with the stale places (new rows have none), then the pending rows sorted and merged in.
+    std::erase_if(m_order, [this](int row) { return m_isPending[std::size_t(row)]; });
+    std::sort(m_orderPending.begin(), m_orderPending.end(), [this](int a, int b) { return less(a, b); });
+    const auto middle = qsizetype(m_order.size());
+    m_order.insert(m_order.end(), m_orderPending.begin(), m_orderPending.end());
+    std::inplace_merge(m_order.begin(), m_order.begin() + middle, m_order.end(),
+                       [this](int a, int b) { return less(a, b); });
+    for (const int row : m_orderPending)
+        m_isPending[std::size_t(row)] = false;
+    m_orderPending.clear();
+}
+
 void IngestionStatusFilterProxy::sortAll()
 {
+    m_orderPending.clear();
+    m_isPending.assign(std::size_t(m_sourceRows), false);
     if (m_sortColumn >= M::ColumnCount)
         m_sortColumn = -1;
     if (!m_model || m_sortColumn < 0) { // without a model the column is kept for when one is set
@@ -717,6 +746,7 @@ int IngestionStatusFilterProxy::proxyRowForSourceId(const QString &ingestionSour
 qint64 IngestionStatusFilterProxy::bytesUsed() const
 {
     return qint64(m_keys.capacity() * sizeof(SortKey) + m_kinds.capacity() + m_order.capacity() * sizeof(int)
+                  + m_orderPending.capacity() * sizeof(int) + m_isPending.capacity() / 8
                   + m_visible.capacity() * sizeof(int) + m_accepted.capacity() / 8
                   + m_rank.capacity() * sizeof(quint32));
 }
@@ -779,18 +809,10 @@ void IngestionStatusFilterProxy::updateRow(int sourceRow, int firstColumn, int l
         const SortKey key = keyOf(sourceRow, &kind);
         moved = compareKeys(m_keys[r], kindOf(sourceRow), key, kind) != 0;
         if (moved) {
-            const std::size_t orderAt = lowerBound(m_order, m_keys[r], kindOf(sourceRow), sourceRow);
-            Q_ASSERT(orderAt < m_order.size() && m_order[orderAt] == sourceRow);
             m_keys[r] = key;
             if (m_idColumn)
                 m_kinds[r] = kind;
-            const std::size_t to = newPosition(m_order, orderAt, key, kind, sourceRow);
-            if (to < orderAt)
-                std::rotate(m_order.begin() + qsizetype(to), m_order.begin() + qsizetype(orderAt),
-                            m_order.begin() + qsizetype(orderAt) + 1);
-            else if (to > orderAt)
-                std::rotate(m_order.begin() + qsizetype(orderAt), m_order.begin() + qsizetype(orderAt) + 1,
-                            m_order.begin() + qsizetype(to) + 1);
+            markOrderPending(sourceRow);
         } else {
             m_keys[r] = key; // same value, maybe other bytes (a path rewritten to the arena)
             if (m_idColumn)
@@ -860,10 +882,8 @@ void IngestionStatusFilterProxy::onSourceRowsInserted(const QModelIndex &parent,
                 m_kinds[std::size_t(row)] = kind;
         }
         std::sort(added.begin(), added.end(), [this](int a, int b) { return less(a, b); });
-        const auto middle = qsizetype(m_order.size());
-        m_order.insert(m_order.end(), added.begin(), added.end());
-        std::inplace_merge(m_order.begin(), m_order.begin() + middle, m_order.end(),
-                           [this](int a, int b) { return less(a, b); });
+        for (const int row : added)
+            markOrderPending(row);
     }
     std::vector<int> shown;
     for (const int row : added) {

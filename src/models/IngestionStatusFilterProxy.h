@@ -146,7 +146,14 @@ private:
     std::vector<quint8> m_kinds; // per source row, the id kind when sorting by an id column
     bool m_idColumn = false;
 
-    std::vector<int> m_order; // every source row in the sort order (empty when unsorted: source order)
+    // Every source row in the sort order (empty when unsorted: source order), except that rows changed or
+    // added since are repaired lazily, when the order is next needed (a filter change): one merge instead of
+    // one O(n) move per changed row.
+    std::vector<int> m_order;
+    std::vector<int> m_orderPending; // rows whose place in m_order is stale or missing
+    std::vector<bool> m_isPending; // per source row
+    void markOrderPending(int sourceRow);
+    void repairOrder();
     std::vector<int> m_visible; // proxy row -> source row
     std::vector<bool> m_accepted; // per source row
     int m_sourceRows = 0; // source rows the proxy has seen
