@@ -1,7 +1,9 @@
 #include "models/IngestionStatusModel.h"
 
+#include "core/CsvWriter.h"
 #include "core/IngestionErrorCode.h"
 #include "core/Redaction.h"
+#include "core/RedactionPrefilter.h"
 
 #include <QColor>
 #include <QLocale>
@@ -582,6 +584,41 @@ QStringList IngestionStatusModel::tables() const
         out.append(m_pool.at(id));
     out.sort(Qt::CaseInsensitive);
     return out;
+}
+
+bool IngestionStatusModel::writeCsvCells(int row, CsvWriter &csv, bool redactSecrets) const
+{
+    if (row < 0 || row >= rowCount())
+        return false;
+    const Row &r = m_rows[static_cast<std::size_t>(row)];
+    const auto id = [this, &csv](const CompactId &value, int kind) {
+        if (kind == CompactId::Pooled) {
+            quint32 p = 0;
+            std::memcpy(&p, value.bytes.data(), sizeof p);
+            csv.addCell(QStringView(m_pool.at(p)));
+            return;
+        }
+        char text[36];
+        formatGuid(value.bytes, kind == CompactId::GuidUpper, text);
+        csv.addCell(QLatin1String(text, 36));
+    };
+    const auto secret = [&csv, redactSecrets](const QString &text) {
+        csv.addCell(QStringView(redactSecrets ? redactIfNeeded(text) : text));
+    };
+    csv.addCell(QStringView(toString(static_cast<OperationStatus>(r.status))));
+    id(r.sourceId, idKind(r, 0));
+    secret(path(r));
+    csv.addCell(QStringView(m_pool.at(r.database)));
+    csv.addCell(QStringView(m_pool.at(r.table)));
+    csv.addTimeCell(r.updatedOn == kNullTime ? QDateTime()
+                                             : QDateTime::fromMSecsSinceEpoch(r.updatedOn, Qt::UTC));
+    id(r.operationId, idKind(r, OperationIdKindShift));
+    id(r.activityId, idKind(r, ActivityIdKindShift));
+    csv.addCell(QStringView(m_pool.at(r.errorCode)));
+    csv.addCell(QStringView(toString(static_cast<iw::FailureStatus>(r.failureStatus))));
+    secret(m_pool.at(r.details));
+    csv.addCell((r.flags & FromUpdatePolicy) ? QLatin1String("true") : QLatin1String("false"));
+    return true;
 }
 
 qint64 IngestionStatusModel::bytesUsed() const

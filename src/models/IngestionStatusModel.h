@@ -14,6 +14,8 @@
 
 namespace iw {
 
+class CsvWriter;
+
 // The per-source ingestion statuses of the Azure status table, for up to a million rows.
 //
 // Rows are compact (about 100 bytes plus the file name of the path): repeated strings are interned in a
@@ -91,6 +93,11 @@ public:
     // Distinct values, for filter combo boxes.
     QStringList databases() const;
     QStringList tables() const;
+
+    // Writes the twelve fields of a row as CSV cells (no endRow()), straight from the compact row: the
+    // statuses export. IngestionSourcePath and Details are redacted when `redactSecrets`. Times in UTC with
+    // milliseconds, enums by name, booleans true/false. False (nothing written) when the row does not exist.
+    bool writeCsvCells(int row, CsvWriter &csv, bool redactSecrets) const;
 
     // Approximate heap bytes held by the rows, pools, arena and index.
     qint64 bytesUsed() const;

@@ -1,4 +1,8 @@
+#include "core/CsvWriter.h"
+#include "core/Redaction.h"
 #include "models/IngestionStatusModel.h"
+
+#include <QBuffer>
 
 #include <QAbstractItemModelTester>
 #include <QRandomGenerator>
@@ -106,6 +110,65 @@ private Q_SLOTS:
         QCOMPARE(m.upsert(l), 0);
         QCOMPARE(changed.size(), 0);
         QCOMPARE(inserted.size(), 0);
+    }
+
+    void writesCsvCellsOfEveryField_data()
+    {
+        QTest::addColumn<bool>("redactSecrets");
+        QTest::newRow("redacted") << true;
+        QTest::newRow("secrets kept") << false;
+    }
+    void writesCsvCellsOfEveryField()
+    {
+        // The statuses export reads the compact rows: the same cells as the fields of statusAt().
+        QFETCH(bool, redactSecrets);
+        IngestionStatusModel m;
+        QList<IngestionStatus> l = page(0, 4);
+        l[0].status = OperationStatus::Failed;
+        l[0].errorCode = QStringLiteral("=cmd");
+        l[0].failureStatus = FailureStatus::Permanent;
+        l[0].details = QStringLiteral("line \"one\",\ntwo sig=abc");
+        l[0].originatesFromUpdatePolicy = true;
+        l[1].ingestionSourceId = l[1].ingestionSourceId.toUpper();
+        l[1].partitionKey = l[1].rowKey = l[1].ingestionSourceId;
+        l[1].operationId = QStringLiteral("not-a-guid");
+        l[1].activityId.clear();
+        l[1].updatedOn = QDateTime();
+        l[2].ingestionSourcePath
+            = QStringLiteral("https://a.blob.core.windows.net/c/données.csv?sv=1&sig=SECRET");
+        l[3].database = QStringLiteral("Données, \"prod\"");
+        m.upsert(l);
+        QByteArray fast;
+        QByteArray expected;
+        QBuffer a(&fast);
+        QBuffer b(&expected);
+        a.open(QIODevice::WriteOnly);
+        b.open(QIODevice::WriteOnly);
+        {
+            iw::CsvWriter wa(&a);
+            iw::CsvWriter wb(&b);
+            for (int row = 0; row < m.rowCount(); ++row) {
+                QVERIFY(m.writeCsvCells(row, wa, redactSecrets));
+                QVERIFY(wa.endRow().ok());
+                const IngestionStatus s = m.statusAt(row);
+                const auto secret = [redactSecrets](const QString &t) {
+                    return redactSecrets ? iw::redact(t) : t;
+                };
+                QVERIFY(wb.writeRow({ toString(s.status), s.ingestionSourceId, secret(s.ingestionSourcePath),
+                                      s.database, s.table,
+                                      s.updatedOn.isValid() ? s.updatedOn.toUTC().toString(Qt::ISODateWithMs)
+                                                            : QString(),
+                                      s.operationId, s.activityId, s.errorCode, toString(s.failureStatus),
+                                      secret(s.details),
+                                      s.originatesFromUpdatePolicy ? QStringLiteral("true")
+                                                                   : QStringLiteral("false") })
+                            .ok());
+            }
+            QVERIFY(!m.writeCsvCells(m.rowCount(), wa, redactSecrets));
+        }
+        QCOMPARE(fast, expected);
+        QCOMPARE(fast.contains("SECRET"), !redactSecrets);
+        QVERIFY(fast.contains("'=cmd"));
     }
 
     void exactDataChanged()
