@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QMutex>
 #include <QSet>
 #include <QThread>
 
@@ -12,9 +13,51 @@
 
 #include <unistd.h>
 
+// Qt's hook table (qhooks_p.h, what GammaRay uses): callbacks for every QObject created and destroyed.
+extern Q_CORE_EXPORT quintptr qtHookData[];
+
 namespace iw {
 
 namespace {
+
+// Every live QObject of the process, when IW_DEBUG_COUNTERS is set (hooks installed before main(), so
+// objects without a parent, e.g. a monitor's QTimer member, are seen too).
+enum HookIndex { AddQObject = 3, RemoveQObject = 4 };
+using ObjectHook = void (*)(QObject *);
+QMutex g_objectsMutex;
+QSet<QObject *> *g_objects = nullptr;
+ObjectHook g_nextAdd = nullptr;
+
+void objectAdded(QObject *o)
+{
+    {
+        QMutexLocker lock(&g_objectsMutex);
+        g_objects->insert(o);
+    }
+    if (g_nextAdd)
+        g_nextAdd(o);
+}
+ObjectHook g_nextRemove = nullptr;
+void objectRemoved(QObject *o)
+{
+    {
+        QMutexLocker lock(&g_objectsMutex);
+        g_objects->remove(o);
+    }
+    if (g_nextRemove)
+        g_nextRemove(o);
+}
+
+const bool g_hooksInstalled = [] {
+    if (qEnvironmentVariableIntValue("IW_DEBUG_COUNTERS") <= 0)
+        return false;
+    g_objects = new QSet<QObject *>();
+    g_nextAdd = reinterpret_cast<ObjectHook>(qtHookData[AddQObject]);
+    g_nextRemove = reinterpret_cast<ObjectHook>(qtHookData[RemoveQObject]);
+    qtHookData[AddQObject] = reinterpret_cast<quintptr>(&objectAdded);
+    qtHookData[RemoveQObject] = reinterpret_cast<quintptr>(&objectRemoved);
+    return true;
+}();
 
 qint64 rssKb()
 {
@@ -79,6 +122,19 @@ DebugCounters::Sample DebugCounters::sample() const
     countFds(s.fds, s.sockets);
     QSet<QObject *> seen;
     seen.insert(const_cast<DebugCounters *>(this)); // our own two timers are not the app's
+    seen.insert(const_cast<QTimer *>(&m_print));
+    seen.insert(const_cast<QTimer *>(&m_refresh));
+    if (g_hooksInstalled) {
+        // Every live object of this (the GUI) thread; other threads' objects are only counted.
+        QMutexLocker lock(&g_objectsMutex);
+        s.allObjects = int(g_objects->size());
+        QThread *self = QThread::currentThread();
+        for (QObject *o : std::as_const(*g_objects)) {
+            if (!seen.contains(o) && o->thread() == self)
+                walk(o, seen, s);
+        }
+        return s;
+    }
     for (const QPointer<QObject> &r : m_roots)
         walk(r.data(), seen, s);
     return s;
@@ -87,10 +143,10 @@ DebugCounters::Sample DebugCounters::sample() const
 QByteArray DebugCounters::format(const Sample &s, qint64 secondsSinceStart)
 {
     return QByteArray("IW_COUNTERS t=") + QByteArray::number(secondsSinceStart)
-        + " rss_kb=" + QByteArray::number(s.rssKb) + " fds=" + QByteArray::number(s.fds)
-        + " sockets=" + QByteArray::number(s.sockets) + " qtimers=" + QByteArray::number(s.qtimers)
-        + " active_qtimers=" + QByteArray::number(s.activeQtimers)
-        + " timer_ids=" + QByteArray::number(s.timerIds) + " objects=" + QByteArray::number(s.objects);
+        + " rss_kb=" + QByteArray::number(s.rssKb) + " fds=" + QByteArray::number(s.fds) + " sockets="
+        + QByteArray::number(s.sockets) + " qtimers=" + QByteArray::number(s.qtimers) + " active_qtimers="
+        + QByteArray::number(s.activeQtimers) + " timer_ids=" + QByteArray::number(s.timerIds)
+        + " objects=" + QByteArray::number(s.objects) + " all_objects=" + QByteArray::number(s.allObjects);
 }
 
 DebugCounters *DebugCounters::fromEnvironment(QList<QObject *> roots, std::function<void()> refreshAll,
