@@ -3,10 +3,12 @@
 #include "core/CsvWriter.h"
 #include "core/IngestionErrorCode.h"
 #include "core/Redaction.h"
+#include "core/RedactionPrefilter.h"
 #include "models/IngestionStatusModel.h"
 #include "models/NotificationModel.h"
 
 #include <QAbstractProxyModel>
+#include <QBuffer>
 #include <QItemSelectionModel>
 #include <QMetaEnum>
 #include <QSaveFile>
@@ -82,12 +84,15 @@ CsvExportSpec CsvExportSpec::statuses(const IngestionStatusModel *model, const Q
     spec.model = const_cast<IngestionStatusModel *>(model);
     spec.rows = rows;
     QPointer<const IngestionStatusModel> m(model);
+    spec.write = [m, redactSecrets](int row, CsvWriter &csv) {
+        return m && m->writeCsvCells(row, csv, redactSecrets);
+    };
     spec.row = [m, redactSecrets](int row) -> QStringList {
         if (!m || row < 0 || row >= m->rowCount())
             return {};
         const IngestionStatus s = m->statusAt(row);
         auto secret = [redactSecrets](const QString &t) {
-            return redactSecrets ? redact(t) : t;
+            return redactSecrets ? redactIfNeeded(t) : t;
         };
         return { toString(s.status),
                  s.ingestionSourceId,
@@ -132,12 +137,53 @@ CsvExportSpec CsvExportSpec::notifications(const NotificationModel *model, const
     spec.model = const_cast<NotificationModel *>(model);
     spec.rows = rows;
     QPointer<const NotificationModel> m(model);
+    spec.write = [m, redactSecrets](int row, CsvWriter &csv) {
+        if (!m || row < 0 || row >= m->rowCount())
+            return false;
+        const IngestionNotification &n = m->notificationAt(row);
+        const auto text = [&csv](const QString &t) {
+            csv.addCell(QStringView(t));
+        };
+        const auto secret = [&csv, redactSecrets](const QString &t) {
+            csv.addCell(QStringView(redactSecrets ? redactIfNeeded(t) : t));
+        };
+        const auto flag = [&csv](bool b) {
+            csv.addCell(b ? QLatin1String("true") : QLatin1String("false"));
+        };
+        const bool failure = n.kind == IngestionNotification::Kind::Failure;
+        const bool malformed = n.kind == IngestionNotification::Kind::Malformed;
+        text(toString(n.kind));
+        text(n.operationId);
+        text(n.database);
+        text(n.table);
+        csv.addTimeCell(n.failedOn);
+        csv.addTimeCell(n.succeededOn);
+        text(n.ingestionSourceId);
+        secret(n.ingestionSourcePath);
+        text(n.rootActivityId);
+        secret(malformed && n.details.isEmpty() ? n.parseError : n.details);
+        text(n.errorCode);
+        text(failure ? toString(n.failureStatus) : QString());
+        if (failure) {
+            flag(n.originatesFromUpdatePolicy);
+            flag(n.shouldRetry);
+        } else {
+            csv.addCell(QLatin1String());
+            csv.addCell(QLatin1String());
+        }
+        text(n.queueName);
+        text(n.messageId);
+        csv.addTimeCell(n.insertionTime);
+        csv.addCell(qint64(n.dequeueCount));
+        secret(n.rawText);
+        return true;
+    };
     spec.row = [m, redactSecrets](int row) -> QStringList {
         if (!m || row < 0 || row >= m->rowCount())
             return {};
         const IngestionNotification &n = m->notificationAt(row);
         auto secret = [redactSecrets](const QString &t) {
-            return redactSecrets ? redact(t) : t;
+            return redactSecrets ? redactIfNeeded(t) : t;
         };
         const bool malformed = n.kind == IngestionNotification::Kind::Malformed;
         return { toString(n.kind),
@@ -218,6 +264,17 @@ public:
                 return;
             }
         }
+    }
+    // CSV rows already encoded (the spec's fast path).
+    void writeEncoded(const QByteArray &bytes)
+    {
+        if (m_failed || !m_writer || canceled)
+            return;
+        Status s = m_writer->flush(); // the header
+        if (s && m_file->write(bytes) != bytes.size())
+            s = Error::make(Error::Kind::Io, tr("Writing the file failed: %1").arg(m_file->errorString()));
+        if (!s)
+            fail(s.error());
     }
     void finish()
     {
@@ -316,9 +373,30 @@ void ViewCsvExport::readSlice()
         m_timer->stop();
         return;
     }
-    QList<QStringList> chunk;
     const qsizetype end
         = std::min<qsizetype>(m_spec.rows.size(), m_next + std::max(1, m_options.rowsPerSlice));
+    if (m_spec.write) {
+        QByteArray bytes;
+        {
+            QBuffer buffer(&bytes);
+            buffer.open(QIODevice::WriteOnly);
+            CsvWriter csv(&buffer, CsvWriter::Options { false, m_options.neutraliseFormulas });
+            for (; m_next < end; ++m_next) {
+                if (m_spec.write(m_spec.rows.at(m_next), csv))
+                    (void)csv.endRow(); // into memory: cannot fail
+            }
+            (void)csv.flush();
+        }
+        QMetaObject::invokeMethod(m_worker,
+                                  [w = m_worker, bytes = std::move(bytes)] { w->writeEncoded(bytes); });
+        Q_EMIT progress(m_next, total());
+        if (m_next >= m_spec.rows.size()) {
+            m_timer->stop();
+            QMetaObject::invokeMethod(m_worker, &CsvWorker::finish);
+        }
+        return;
+    }
+    QList<QStringList> chunk;
     chunk.reserve(end - m_next);
     for (; m_next < end; ++m_next) {
         QStringList cells = m_spec.row(m_spec.rows.at(m_next));

@@ -17,6 +17,7 @@ class QTimer;
 
 namespace iw {
 
+class CsvWriter;
 class IngestionStatusModel;
 class NotificationModel;
 
@@ -26,6 +27,10 @@ struct CsvExportSpec
     QStringList header;
     QPointer<QAbstractItemModel> model; // the source model the rows index
     std::function<QStringList(int sourceRow)> row; // runs on the GUI thread
+    // Optional fast path with the same cells as `row`: writes one source row's cells into a CsvWriter (no
+    // endRow()) on the GUI thread; false when the row does not exist. When set, slices are encoded on the GUI
+    // thread straight into UTF-8 and the worker thread only writes the bytes.
+    std::function<bool(int sourceRow, CsvWriter &csv)> write;
     QList<int> rows; // source rows in export order
 
     // Statuses: the twelve IngestionStatus fields; IngestionSourcePath and Details redacted unless asked.

@@ -191,6 +191,79 @@ private Q_SLOTS:
         }
     }
 
+    void fastPathWritesWhatRowSays_data()
+    {
+        QTest::addColumn<bool>("redactSecrets");
+        QTest::newRow("redacted") << true;
+        QTest::newRow("secrets on request") << false;
+    }
+    void fastPathWritesWhatRowSays()
+    {
+        // The encoded fast path (spec.write) and the cell lists (spec.row) give the same bytes, for both
+        // exports and every kind of value.
+        QFETCH(bool, redactSecrets);
+        NotificationModel notifications;
+        QList<IngestionNotification> notes;
+        for (int i = 0; i < 7; ++i)
+            notes << tricky(i);
+        notes[1].kind = IngestionNotification::Kind::Success;
+        notes[1].succeededOn = notes[1].failedOn;
+        notes[2].kind = IngestionNotification::Kind::Malformed;
+        notes[2].details.clear();
+        notes[2].parseError = QStringLiteral("not JSON: Bearer abc");
+        notes[3].dequeueCount = 12;
+        notes[4].insertionTime = QDateTime(QDate(1999, 12, 31), QTime(23, 59, 59, 7), Qt::UTC);
+        notifications.upsert(notes);
+
+        IngestionStatusModel statuses;
+        QList<IngestionStatus> page;
+        for (int i = 0; i < 6; ++i) {
+            IngestionStatus s;
+            s.ingestionSourceId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            s.partitionKey = s.rowKey = s.ingestionSourceId;
+            s.status = i % 2 ? OperationStatus::Failed : OperationStatus::Pending;
+            s.ingestionSourcePath
+                = i % 3 ? kSas : QStringLiteral("https://a.blob.core.windows.net/c/日本/-x.csv");
+            s.database = QStringLiteral("Données, \"prod\"");
+            s.table = QStringLiteral("=t%1").arg(i);
+            s.details = QStringLiteral("+cmd, \"x\"\n%1 sig=abc").arg(i);
+            s.errorCode = i % 2 ? QStringLiteral("Stream_ClosingQuoteMissing") : QString();
+            s.failureStatus = i % 2 ? FailureStatus::Permanent : FailureStatus::Unknown;
+            if (i != 2)
+                s.updatedOn = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 6 * i), Qt::UTC);
+            s.operationId = i == 3 ? QStringLiteral("not-a-guid")
+                                   : QUuid::createUuid().toString(QUuid::WithoutBraces).toUpper();
+            s.activityId = i == 4 ? QString() : QUuid::createUuid().toString(QUuid::WithoutBraces);
+            s.originatesFromUpdatePolicy = i == 5;
+            page << s;
+        }
+        statuses.upsert(page);
+
+        const auto bytesOf = [this](CsvExportSpec spec, const QString &name) {
+            const QString path = m_dir.filePath(name);
+            ViewCsvExport::Options o;
+            o.rowsPerSlice = 3;
+            ViewCsvExport e(std::move(spec), path, o);
+            if (!run(e))
+                return QByteArray("export failed");
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("unreadable");
+        };
+        const auto compareBoth = [&](const CsvExportSpec &spec, const QString &name) {
+            QVERIFY(spec.write);
+            CsvExportSpec slow = spec;
+            slow.write = nullptr;
+            const QByteArray fast = bytesOf(spec, name + QStringLiteral("-fast.csv"));
+            QCOMPARE(fast, bytesOf(slow, name + QStringLiteral("-slow.csv")));
+            QCOMPARE(fast.contains("TOPSECRET"), !redactSecrets);
+            QCOMPARE(fast.contains("REDACTED"), redactSecrets);
+        };
+        compareBoth(CsvExportSpec::notifications(&notifications, { 0, 1, 2, 3, 4, 5, 6, 42 }, redactSecrets),
+                    QStringLiteral("n%1").arg(int(redactSecrets)));
+        compareBoth(CsvExportSpec::statuses(&statuses, { 5, 4, 3, 2, 1, 0, 42 }, redactSecrets),
+                    QStringLiteral("s%1").arg(int(redactSecrets)));
+    }
+
     void cancelledExportLeavesNoFile()
     {
         NotificationModel model;
