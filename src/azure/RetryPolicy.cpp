@@ -56,6 +56,8 @@ std::optional<RetryPolicy::ms> RetryPolicy::nextDelay(int attemptsDone, ms elaps
         return std::nullopt;
     if (!transportError && !isRetryableStatus(httpStatus))
         return std::nullopt;
+    if (!retryWhenMaybeRun && (transportError || (httpStatus != 429 && httpStatus != 503)))
+        return std::nullopt;
     ms wait = backoff(attemptsDone + 1, unitRandom);
     if (retryAfter && (httpStatus == 429 || httpStatus == 503)) {
         if (*retryAfter > maxRetryAfter)

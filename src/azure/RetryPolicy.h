@@ -28,6 +28,10 @@ struct RetryPolicy
     ms maxTotal { 60000 }; // total time budget across attempts and waits
     ms maxRetryAfter { 30000 }; // a longer Retry-After gives up instead of waiting
     double jitter = 0.5; // 0 = none, 0.5 = +-50 %
+    // false for requests that change state (a cancel): retry only answers that say the request was not run
+    // (429, 503), never a lost answer (network error, timeout, cut-short body) or another 5xx, after which
+    // the request may have been run and would be run twice.
+    bool retryWhenMaybeRun = true;
 
     // A policy that never retries (each request is tried exactly once).
     static RetryPolicy none()

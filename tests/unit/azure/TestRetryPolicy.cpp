@@ -67,6 +67,17 @@ private Q_SLOTS:
         QVERIFY(!RetryPolicy::none().nextDelay(1, ms(0), 503, false, std::nullopt, 0.5));
     }
 
+    void stateChangingRequestsAreNotRetriedAfterALostAnswer()
+    {
+        RetryPolicy p;
+        p.retryWhenMaybeRun = false;
+        QVERIFY(!p.nextDelay(1, ms(0), 0, true, std::nullopt, 0.5)); // reset / timeout: may have run
+        QVERIFY(!p.nextDelay(1, ms(0), 500, false, std::nullopt, 0.5));
+        QVERIFY(!p.nextDelay(1, ms(0), 504, false, std::nullopt, 0.5));
+        QVERIFY(p.nextDelay(1, ms(0), 429, false, ms(1000), 0.5)); // throttled: not run
+        QVERIFY(p.nextDelay(1, ms(0), 503, false, std::nullopt, 0.5));
+    }
+
     void totalTimeIsBounded()
     {
         RetryPolicy p;
