@@ -1,6 +1,7 @@
 #include "gui/MainWindow.h"
 
 #include "gui/ChartsView.h"
+#include "gui/ConnectionsController.h"
 #include "gui/ExportDialog.h"
 #include "gui/NotificationsPane.h"
 #include "gui/OperationsPane.h"
@@ -125,6 +126,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(std::make_un
             QStringLiteral("queued-operations.csv"), this);
     });
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
+    m_connections = new ConnectionsController(this, m_ui->menuFile, m_ui->mainToolBar);
     m_ui->actionTrack->setEnabled(false);
     m_ui->actionSubmit->setEnabled(false);
 
@@ -169,6 +171,7 @@ void MainWindow::setSession(Session *session)
     if (m_session)
         disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
+    m_connections->setSession(session);
     m_ui->actionTrack->setEnabled(session);
     m_ui->actionSubmit->setEnabled(session && session->operationBackend());
     if (!session)

@@ -20,6 +20,7 @@ class MainWindow;
 namespace iw {
 
 class ChartsView;
+class ConnectionsController;
 class OperationsPane;
 
 // The dashboard: Operations in the middle; Statuses, Notifications and Charts as docks the operator can
@@ -39,6 +40,8 @@ public:
     Session *session() const { return m_session; }
 
     OperationsPane *operationsPane() const;
+    // Connections… and the profile switcher; its profileActivated(name) asks for a new Session.
+    ConnectionsController *connections() const { return m_connections; }
     ChartsView *chartsView() const;
 
     // For the Statuses and Notifications panes: replaces the placeholder of that dock.
@@ -77,6 +80,7 @@ private:
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     QPointer<Session> m_session;
+    ConnectionsController *m_connections = nullptr;
     QComboBox *m_interval = nullptr;
     QLabel *m_sourcesLabel = nullptr;
     QLabel *m_requestsLabel = nullptr;
