@@ -62,13 +62,16 @@ bool isUnavailable(const Error &e)
 
 } // namespace
 
+// Keychain jobs have no parent: a job deleted while the Secret Service still owes it an answer (its owner
+// went away) would be called back after free. Each job deletes itself once finished; `this` as the connection
+// context drops the callback when the store is gone first.
 KeychainSecretStore::KeychainSecretStore(QString service, QObject *parent)
     : SecretStore(parent), m_service(std::move(service))
 { }
 
 void KeychainSecretStore::write(const QString &key, const QString &secret, WriteCallback done)
 {
-    auto *job = new QKeychain::WritePasswordJob(m_service, this);
+    auto *job = new QKeychain::WritePasswordJob(m_service); // no parent: see the constructor
     job->setAutoDelete(true);
     job->setKey(key);
     job->setTextData(secret);
@@ -83,7 +86,7 @@ void KeychainSecretStore::write(const QString &key, const QString &secret, Write
 
 void KeychainSecretStore::read(const QString &key, ReadCallback done)
 {
-    auto *job = new QKeychain::ReadPasswordJob(m_service, this);
+    auto *job = new QKeychain::ReadPasswordJob(m_service); // no parent: see the constructor
     job->setAutoDelete(true);
     job->setKey(key);
     connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job *j) {
@@ -97,7 +100,7 @@ void KeychainSecretStore::read(const QString &key, ReadCallback done)
 
 void KeychainSecretStore::remove(const QString &key, WriteCallback done)
 {
-    auto *job = new QKeychain::DeletePasswordJob(m_service, this);
+    auto *job = new QKeychain::DeletePasswordJob(m_service); // no parent: see the constructor
     job->setAutoDelete(true);
     job->setKey(key);
     connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job *j) {
