@@ -4,6 +4,7 @@
 
 #include <QVarLengthArray>
 
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -378,6 +379,19 @@ bool Reader::scanNumber(bool &isInt, qint64 &i, double &d)
         isInt = true;
         i = neg ? -v : v;
         return true;
+    }
+    if (!plain) {
+        // Fast path: std::from_chars (correctly rounded, as the reference's double-conversion). Anything
+        // out of range, subnormal or unusual takes the reference path below, so results stay identical.
+        double v = 0;
+        const auto [end, ec]
+            = std::from_chars(reinterpret_cast<const char *>(start), reinterpret_cast<const char *>(p), v);
+        if (ec == std::errc() && end == reinterpret_cast<const char *>(p)
+            && (v == 0 || std::fpclassify(v) == FP_NORMAL)) {
+            isInt = false;
+            d = v;
+            return true;
+        }
     }
     const QByteArray text = QByteArray::fromRawData(reinterpret_cast<const char *>(start), p - start);
     bool ok = false;

@@ -9,6 +9,8 @@
 #include <QTest>
 
 #include <algorithm>
+#include <cmath>
+#include <cstring>
 
 using namespace iw;
 
@@ -264,6 +266,17 @@ private Q_SLOTS:
             "1.000",
             "3.0",
             "-3.5e3",
+            "0.1",
+            "-0.0",
+            "0.30000000000000004",
+            "123.456e-7",
+            "1.7976931348623157e308",
+            "1.7976931348623159e308",
+            "2.2250738585072014e-308",
+            "2.2250738585072011e-308",
+            "1e-320",
+            "5e-324",
+            "1.00000000000000000000000000001",
             "true",
             "false",
             "null",
@@ -423,6 +436,51 @@ private Q_SLOTS:
                                     + QString::fromUtf8(mutated.toPercentEncoding("{}[]\":,@._-' "))));
             }
         }
+    }
+
+    void doublesBitExact()
+    {
+        // Every double the fast reader produces has exactly the bits of the reference's (no fuzzy compare):
+        // random magnitudes, shortest and 17-digit forms, exponents, subnormals.
+        QRandomGenerator rng(4711);
+        QByteArray page = "{\"value\":[";
+        QList<double> sources;
+        for (int i = 0; i < 4000; ++i) {
+            quint64 bits = rng.generate64();
+            double d;
+            std::memcpy(&d, &bits, sizeof d);
+            if (!std::isfinite(d))
+                d = (rng.generateDouble() - 0.5) * std::pow(10.0, rng.bounded(600) - 300);
+            const char format = "gef"[i % 3];
+            const int precision = i % 2 ? 17 : QLocale::FloatingPointShortest;
+            QByteArray text
+                = QByteArray::number(d, format == 'f' && std::fabs(d) > 1e20 ? 'g' : format, precision);
+            if (!text.contains('.') && !text.contains('e'))
+                text += ".5";
+            page += (i ? "," : "")
+                + ("{\"PartitionKey\":\"p\",\"RowKey\":\"" + QByteArray::number(i) + "\",\"V\":" + text
+                   + "}");
+        }
+        page += "]}";
+        const auto fast = TableEntityJson::parsePage(page);
+        const auto ref = TableEntityJson::parsePageReference(page);
+        QVERIFY(fast);
+        QVERIFY(ref);
+        QCOMPARE(fast->size(), ref->size());
+        int doubles = 0;
+        for (qsizetype i = 0; i < fast->size(); ++i) {
+            const TableProperty *a = fast->at(i).property(u"V");
+            const TableProperty *b = ref->at(i).property(u"V");
+            QVERIFY(a && b);
+            QCOMPARE(int(a->type), int(b->type));
+            const double x = a->value.toDouble();
+            const double y = b->value.toDouble();
+            QVERIFY2(std::memcmp(&x, &y, sizeof x) == 0,
+                     qPrintable(
+                         QStringLiteral("entity %1: %2 vs %3").arg(i).arg(x, 0, 'g', 17).arg(y, 0, 'g', 17)));
+            doubles += a->type == EdmType::Double;
+        }
+        QVERIFY(doubles > 3000);
     }
 
     void hugeInputs()
