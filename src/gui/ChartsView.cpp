@@ -1,5 +1,6 @@
 #include "gui/ChartsView.h"
 
+#include "gui/PaletteColors.h"
 #include "gui/ProgressBarDelegate.h"
 #include "models/OperationModel.h"
 
@@ -24,25 +25,28 @@ namespace iw {
 
 namespace {
 
-QChart *makeChart(const QString &title, const QPalette &palette)
+// The palette part of a chart's look (the theme resets fonts and series colours: callers restyle after).
+void styleChart(QChart *chart, const QPalette &palette)
 {
-    auto *chart = new QChart;
-    const bool dark = palette.color(QPalette::Window).lightness() < 128;
-    chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
-    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->setTheme(PaletteColors::isDark(palette) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart->setBackgroundBrush(palette.color(QPalette::Base));
     chart->setPlotAreaBackgroundVisible(false);
     chart->setTitleBrush(palette.color(QPalette::Text));
     QFont f = chart->titleFont();
     f.setBold(true);
-    f.setPointSizeF(f.pointSizeF() * 1.05);
     chart->setTitleFont(f);
+    chart->legend()->setLabelColor(palette.color(QPalette::Text));
+    chart->setBackgroundRoundness(0);
+}
+
+QChart *makeChart(const QString &title)
+{
+    auto *chart = new QChart;
+    chart->setAnimationOptions(QChart::NoAnimation);
     chart->setTitle(title);
     chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->legend()->setLabelColor(palette.color(QPalette::Text));
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->layout()->setContentsMargins(0, 0, 0, 0);
-    chart->setBackgroundRoundness(0);
     return chart;
 }
 
@@ -77,23 +81,18 @@ QString shortId(const QString &id)
 ChartsView::ChartsView(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("chartsView"));
-    const QPalette pal = palette();
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     layout->addWidget(splitter);
 
-    const QColor colors[4] = { ProgressBarDelegate::ingestedColor(), ProgressBarDelegate::failedColor(),
-                               ProgressBarDelegate::canceledColor(), ProgressBarDelegate::pendingColor(pal) };
     const QString names[4] = { tr("Ingested"), tr("Failed"), tr("Canceled"), tr("Pending") };
 
     // Per-operation stacked bars
-    QChart *ops = makeChart(tr("Operations (blobs)"), pal);
+    QChart *ops = makeChart(tr("Operations (blobs)"));
     m_opsSeries = new QHorizontalStackedBarSeries;
     for (int i = 0; i < 4; ++i) {
         m_sets[i] = new QBarSet(names[i]);
-        m_sets[i]->setColor(colors[i]);
-        m_sets[i]->setBorderColor(colors[i]);
         m_opsSeries->append(m_sets[i]);
     }
     m_opsSeries->setBarWidth(0.7);
@@ -106,12 +105,10 @@ ChartsView::ChartsView(QWidget *parent) : QWidget(parent)
     ops->addAxis(m_opsAxisX, Qt::AlignBottom);
     m_opsSeries->attachAxis(m_opsAxisY);
     m_opsSeries->attachAxis(m_opsAxisX);
-    styleAxis(m_opsAxisY, pal);
-    styleAxis(m_opsAxisX, pal);
     m_opsView = makeView(ops, splitter, QStringLiteral("operationsChart"));
 
     // Totals over time
-    QChart *history = makeChart(tr("Blobs by state over time"), pal);
+    QChart *history = makeChart(tr("Blobs by state over time"));
     m_timeAxis = new QDateTimeAxis;
     m_timeAxis->setFormat(QStringLiteral("HH:mm:ss"));
     m_timeAxis->setTickCount(4);
@@ -123,25 +120,18 @@ ChartsView::ChartsView(QWidget *parent) : QWidget(parent)
     for (int i = 0; i < 4; ++i) {
         m_lines[i] = new QLineSeries;
         m_lines[i]->setName(names[i]);
-        QPen pen(i == 3 ? pal.color(QPalette::Highlight) : colors[i], 2);
-        m_lines[i]->setPen(pen);
         history->addSeries(m_lines[i]);
         m_lines[i]->attachAxis(m_timeAxis);
         m_lines[i]->attachAxis(m_countAxis);
     }
     const QDateTime now = QDateTime::currentDateTime();
     m_timeAxis->setRange(now.addSecs(-60), now);
-    styleAxis(m_timeAxis, pal);
-    styleAxis(m_countAxis, pal);
     m_historyView = makeView(history, splitter, QStringLiteral("historyChart"));
 
     // Failures by ErrorCode
-    QChart *failures = makeChart(tr("Failures by ErrorCode"), pal);
+    QChart *failures = makeChart(tr("Failures by ErrorCode"));
     m_failuresSeries = new QHorizontalBarSeries;
     m_failuresSet = new QBarSet(tr("Failed blobs"));
-    m_failuresSet->setColor(ProgressBarDelegate::failedColor());
-    m_failuresSet->setBorderColor(ProgressBarDelegate::failedColor());
-    m_failuresSet->setLabelColor(pal.color(QPalette::Text));
     m_failuresSeries->append(m_failuresSet);
     m_failuresSeries->setLabelsVisible(true);
     m_failuresSeries->setLabelsPosition(QAbstractBarSeries::LabelsInsideEnd);
@@ -155,14 +145,13 @@ ChartsView::ChartsView(QWidget *parent) : QWidget(parent)
     m_failuresSeries->attachAxis(m_failuresAxisY);
     m_failuresSeries->attachAxis(m_failuresAxisX);
     failures->legend()->hide();
-    styleAxis(m_failuresAxisY, pal);
-    styleAxis(m_failuresAxisX, pal);
     m_failuresView = makeView(failures, splitter, QStringLiteral("failuresChart"));
 
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
     splitter->setStretchFactor(2, 1);
     splitter->setSizes({ 1000, 1000, 1000 }); // equal thirds of whatever width the dock has
+    applyPalette();
     setFailuresByErrorCode({});
 
     m_barsTimer.setSingleShot(true);
@@ -171,6 +160,34 @@ ChartsView::ChartsView(QWidget *parent) : QWidget(parent)
 }
 
 ChartsView::~ChartsView() = default;
+
+void ChartsView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
+        applyPalette();
+}
+
+void ChartsView::applyPalette()
+{
+    const QPalette pal = palette();
+    for (QChartView *v : { m_opsView, m_historyView, m_failuresView })
+        styleChart(v->chart(), pal);
+    const QColor colors[4] = { ProgressBarDelegate::ingestedColor(), ProgressBarDelegate::failedColor(),
+                               ProgressBarDelegate::canceledColor(), ProgressBarDelegate::pendingColor(pal) };
+    for (int i = 0; i < 4; ++i) {
+        m_sets[i]->setColor(colors[i]);
+        m_sets[i]->setBorderColor(colors[i]);
+        m_sets[i]->setLabelColor(pal.color(QPalette::Text));
+        m_lines[i]->setPen(QPen(i == 3 ? pal.color(QPalette::Highlight) : colors[i], 2));
+    }
+    m_failuresSet->setColor(ProgressBarDelegate::failedColor());
+    m_failuresSet->setBorderColor(ProgressBarDelegate::failedColor());
+    m_failuresSet->setLabelColor(pal.color(QPalette::Text));
+    for (QAbstractAxis *axis : std::initializer_list<QAbstractAxis *> {
+             m_opsAxisY, m_opsAxisX, m_timeAxis, m_countAxis, m_failuresAxisY, m_failuresAxisX })
+        styleAxis(axis, pal);
+}
 
 void ChartsView::setModel(OperationModel *model)
 {

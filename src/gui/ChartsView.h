@@ -62,7 +62,13 @@ public:
     int barCount() const; // operations shown in the per-operation chart
     int historyPointCount() const;
 
+protected:
+    // The charts follow the palette live (a switch to dark mode while running restyles them).
+    void changeEvent(QEvent *event) override;
+
 private:
+    // Theme, backgrounds, text, grid and series colours from the current palette.
+    void applyPalette();
     void updateOperationBars();
     void scheduleBars();
     void applyHistoryAxes();

@@ -2,6 +2,7 @@
 
 #include "core/Redaction.h"
 #include "gui/ExportDialog.h"
+#include "gui/PaletteColors.h"
 #include "models/FailureGroupModel.h"
 #include "models/NotificationModel.h"
 #include "monitor/NotificationMonitor.h"
@@ -173,9 +174,9 @@ void NotificationsPane::setMonitor(NotificationMonitor *monitor, NotificationMod
         });
         connect(monitor, &NotificationMonitor::errorOccurred, this,
                 [this](const Error &e, const QString &context) {
-                    m_notice->setText(
-                        tr("<span style='color:#c0392b'>%1: %2</span>")
-                            .arg(context.toHtmlEscaped(), redact(e.toString()).toHtmlEscaped()));
+                    m_notice->setText(PaletteColors::span(
+                        PaletteColors::error(palette()),
+                        tr("%1: %2").arg(context.toHtmlEscaped(), redact(e.toString()).toHtmlEscaped())));
                 });
         connect(monitor, &NotificationMonitor::consumed, this, [this](int n) {
             m_notice->setText(tr("%n message(s) archived and deleted from the queues.", nullptr, n));

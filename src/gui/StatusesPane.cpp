@@ -2,6 +2,7 @@
 
 #include "core/Redaction.h"
 #include "gui/ExportDialog.h"
+#include "gui/PaletteColors.h"
 #include "models/IngestionStatusFilterProxy.h"
 #include "models/IngestionStatusModel.h"
 #include "monitor/StatusMonitor.h"
@@ -128,8 +129,9 @@ void StatusesPane::setMonitor(StatusMonitor *monitor, IngestionStatusModel *mode
                 m_notice->clear();
         });
         connect(monitor, &StatusMonitor::errorOccurred, this, [this](const Error &e, const QString &context) {
-            m_notice->setText(tr("<span style='color:#c0392b'>%1: %2</span>")
-                                  .arg(context.toHtmlEscaped(), redact(e.toString()).toHtmlEscaped()));
+            m_notice->setText(PaletteColors::span(
+                PaletteColors::error(palette()),
+                tr("%1: %2").arg(context.toHtmlEscaped(), redact(e.toString()).toHtmlEscaped())));
         });
         if (monitor->hasTable())
             m_source->setPlaceholderText(monitor->tableDescription());
@@ -151,8 +153,8 @@ bool StatusesPane::applySource()
         ? m_monitor->setTableFromConnectionString(text, m_tableName->text())
         : m_monitor->setTableUri(text);
     if (!s) {
-        m_notice->setText(
-            tr("<span style='color:#c0392b'>%1</span>").arg(redact(s.error().toString()).toHtmlEscaped()));
+        m_notice->setText(PaletteColors::span(PaletteColors::error(palette()),
+                                              redact(s.error().toString()).toHtmlEscaped()));
         return false;
     }
     // The secret stays out of the widget once applied.
