@@ -2,6 +2,7 @@
 
 #include "core/Redaction.h"
 #include "gui/CancelConfirmDialog.h"
+#include "gui/PaletteColors.h"
 #include "gui/ProgressBarDelegate.h"
 #include "models/OperationFilterProxy.h"
 #include "models/OperationModel.h"
@@ -24,6 +25,7 @@
 #include <QStandardItemModel>
 #include <QStyledItemDelegate>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <functional>
@@ -270,9 +272,16 @@ void OperationsPane::setMonitor(OperationMonitor *monitor)
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &OperationsPane::onCurrentChanged);
 
     connect(monitor, &OperationMonitor::refreshed, this, [this] {
-        // Blob details are worth re-reading while the selected operation still moves.
+        // Blob details are worth re-reading only when the selected operation moved since the last read.
         const int row = m_model->rowForId(m_currentId);
-        if (row >= 0 && !isTerminal(m_model->operationAt(row).state))
+        if (row < 0)
+            return;
+        const QueuedOperation &op = m_model->operationAt(row);
+        const auto same = [](const QueuedOperation &a, const QueuedOperation &b) {
+            return a.state == b.state && a.discovered == b.discovered && a.pending == b.pending
+                && a.canceled == b.canceled && a.ingested == b.ingested && a.failed == b.failed;
+        };
+        if (!m_detailsFor || !same(*m_detailsFor, op))
             loadDetails(m_currentId);
     });
     connect(monitor, &OperationMonitor::cancelSucceeded, this,
@@ -439,11 +448,16 @@ void OperationsPane::loadDetails(const QString &id)
     if (!m_monitor || id.isEmpty())
         return;
     const quint64 generation = ++m_detailsGeneration;
+    const int row = m_model ? m_model->rowForId(id) : -1;
+    m_detailsFor.reset();
+    if (row >= 0)
+        m_detailsFor = m_model->operationAt(row);
     QPointer<OperationsPane> self(this);
     m_monitor->details(id, [self, id, generation](Result<QList<BlobDetail>> r) {
         if (!self || generation != self->m_detailsGeneration || id != self->m_currentId)
             return;
         if (!r) {
+            self->m_detailsFor.reset(); // try again on the next refresh
             self->m_summary->setText(self->m_summary->text() + QLatin1Char('\n')
                                      + tr("Blob details unavailable: %1").arg(r.error().toString()));
             return;
@@ -455,29 +469,51 @@ void OperationsPane::loadDetails(const QString &id)
             m->removeRows(0, m->rowCount());
             m->insertRows(0, int(rows.size()));
         }
-        for (int i = 0; i < rows.size(); ++i) {
-            const BlobDetail &d = rows.at(i);
-            const QString cells[5] = { redact(d.blobUrl), d.ingestionStatus, localTime(d.startedAt),
-                                       localTime(d.completedAt), d.failedReasons };
-            for (int c = 0; c < 5; ++c) {
-                const QModelIndex idx = m->index(i, c);
-                if (idx.data().toString() != cells[c]) {
-                    m->setData(idx, cells[c]);
-                    m->setData(idx, cells[c], Qt::ToolTipRole);
-                }
-            }
-            const QModelIndex status = m->index(i, StatusColumn);
-            const QString s = d.ingestionStatus.toLower();
-            QColor fg;
-            if (s == QLatin1String("failed"))
-                fg = ProgressBarDelegate::failedColor();
-            else if (s == QLatin1String("succeeded"))
-                fg = ProgressBarDelegate::ingestedColor();
-            else if (s == QLatin1String("canceled"))
-                fg = ProgressBarDelegate::canceledColor();
-            m->setData(status, fg.isValid() ? QVariant(fg) : QVariant(), Qt::ForegroundRole);
-        }
+        self->applyDetails(rows, generation, 0);
     });
+}
+
+void OperationsPane::applyDetails(const QList<BlobDetail> &rows, quint64 generation, int from)
+{
+    // Thousands of blobs are written in slices, one per event-loop turn, so the GUI never stalls on them.
+    constexpr int kSliceRows = 300;
+    if (generation != m_detailsGeneration)
+        return; // a newer read (or another selection) took over
+    QStandardItemModel *m = m_details;
+    const int end = std::min<int>(int(rows.size()), from + kSliceRows);
+    for (int i = from; i < end && i < m->rowCount(); ++i) {
+        const BlobDetail &d = rows.at(i);
+        const QString cells[5] = { redact(d.blobUrl), d.ingestionStatus, localTime(d.startedAt),
+                                   localTime(d.completedAt), d.failedReasons };
+        for (int c = 0; c < 5; ++c) {
+            const QModelIndex idx = m->index(i, c);
+            if (idx.data().toString() != cells[c]) {
+                m->setData(idx, cells[c]);
+                m->setData(idx, cells[c], Qt::ToolTipRole);
+            }
+        }
+        const QModelIndex status = m->index(i, StatusColumn);
+        const QString s = d.ingestionStatus.toLower();
+        // Text colours readable on the details view's palette (light or dark, alternating rows).
+        const QPalette &pal = m_detailsView->palette();
+        QColor fg;
+        if (s == QLatin1String("failed"))
+            fg = PaletteColors::error(pal);
+        else if (s == QLatin1String("succeeded"))
+            fg = PaletteColors::success(pal);
+        else if (s == QLatin1String("canceled"))
+            fg = PaletteColors::muted(pal);
+        const QVariant want = fg.isValid() ? QVariant(fg) : QVariant();
+        if (status.data(Qt::ForegroundRole) != want)
+            m->setData(status, want, Qt::ForegroundRole);
+    }
+    if (end < rows.size()) {
+        QPointer<OperationsPane> self(this);
+        QTimer::singleShot(0, this, [self, rows, generation, end] {
+            if (self)
+                self->applyDetails(rows, generation, end);
+        });
+    }
 }
 
 void OperationsPane::updateSummary()
@@ -501,7 +537,8 @@ void OperationsPane::updateSummary()
     if (const auto eta = m_model->etaSeconds(row); eta && !isTerminal(op.state))
         parts << tr("ETA %1").arg(OperationModel::formatDuration(*eta));
     if (m_model->isStalled(row))
-        parts << tr("<span style='color:#d68a00'><b>stalled</b></span>");
+        parts << PaletteColors::span(PaletteColors::warning(palette()),
+                                     QStringLiteral("<b>%1</b>").arg(tr("stalled")));
     if (m_model->cancelInFlight(op.ingestionOperationId))
         parts << tr("cancel in flight");
     QString text = parts.join(QStringLiteral(" — "));

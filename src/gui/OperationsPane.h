@@ -7,6 +7,8 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <optional>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -61,6 +63,7 @@ Q_SIGNALS:
 private:
     void onCurrentChanged();
     void loadDetails(const QString &id);
+    void applyDetails(const QList<BlobDetail> &rows, quint64 generation, int from);
     void updateSummary();
     void updateCancelAvailability();
     void showContextMenu(const QPoint &pos);
@@ -80,6 +83,9 @@ private:
     QStandardItemModel *m_details = nullptr;
     QString m_currentId;
     quint64 m_detailsGeneration = 0;
+    // The operation's row as it was when its details were last asked for: a refresh re-reads the details
+    // only when the counts or the State moved since (or the last read failed).
+    std::optional<QueuedOperation> m_detailsFor;
     bool m_cancelAvailable = false;
 };
 

@@ -152,6 +152,51 @@ private Q_SLOTS:
         QVERIFY(!url.contains(QStringLiteral("secret")));
     }
 
+    // The details of the selected operation are read when the selection changes, and on a refresh only when
+    // the operation's counts or State moved since.
+    void detailsAreReadAgainOnlyWhenTheOperationMoved()
+    {
+        Fixture f;
+        f.backend.add(QStringLiteral("1;1;a"), 10);
+        f.backend.add(QStringLiteral("1;1;b"), 10);
+        QVERIFY(f.track({ QStringLiteral("1;1;a"), QStringLiteral("1;1;b") }));
+        QVERIFY(f.pane.selectOperation(QStringLiteral("1;1;a")));
+        QTRY_COMPARE(f.pane.detailsView()->model()->rowCount(), 1);
+        QCOMPARE(f.backend.detailsCalls, QStringList { QStringLiteral("1;1;a") });
+
+        QSignalSpy refreshed(&f.monitor, &OperationMonitor::refreshed);
+        for (int i = 0; i < 3; ++i) {
+            f.monitor.refresh();
+            QVERIFY(refreshed.wait());
+        }
+        QTest::qWait(20);
+        QCOMPARE(f.backend.detailsCalls.size(), 1); // nothing moved: no new read
+
+        // Another operation moves: still nothing for the selected one.
+        f.backend.ops[QStringLiteral("1;1;b")].ingested = 4;
+        f.backend.ops[QStringLiteral("1;1;b")].pending = 6;
+        f.monitor.refresh();
+        QVERIFY(refreshed.wait());
+        QTest::qWait(20);
+        QCOMPARE(f.backend.detailsCalls.size(), 1);
+
+        // The selected one moves: one read.
+        f.backend.ops[QStringLiteral("1;1;a")].ingested = 2;
+        f.backend.ops[QStringLiteral("1;1;a")].pending = 8;
+        f.monitor.refresh();
+        QVERIFY(refreshed.wait());
+        QTRY_COMPARE(f.backend.detailsCalls.size(), 2);
+        f.monitor.refresh();
+        QVERIFY(refreshed.wait());
+        QTest::qWait(20);
+        QCOMPARE(f.backend.detailsCalls.size(), 2);
+
+        // Selecting another operation reads its details at once.
+        QVERIFY(f.pane.selectOperation(QStringLiteral("1;1;b")));
+        QTRY_COMPARE(f.backend.detailsCalls.size(), 3);
+        QCOMPARE(f.backend.detailsCalls.last(), QStringLiteral("1;1;b"));
+    }
+
     void cancelAfterConfirmationOnce()
     {
         Fixture f;
