@@ -4,7 +4,9 @@
 #include "gui/ConnectionsController.h"
 #include "gui/ExportDialog.h"
 #include "gui/NotificationsPane.h"
+#include "gui/OperationsCsv.h"
 #include "gui/OperationsPane.h"
+#include "gui/PaletteColors.h"
 #include "gui/StatusesPane.h"
 #include "gui/SubmitIngestionDialog.h"
 #include "gui/TrackOperationsDialog.h"
@@ -38,6 +40,12 @@ const QString kPaneKey = QStringLiteral("operations/paneState");
 
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>())
 {
+    // Debug only (scripts/screenshots --dark, dark-mode checks on machines without a dark desktop theme):
+    // IW_PALETTE=dark runs the app on a dark Fusion palette. Without it the app follows the system palette.
+    if (qEnvironmentVariable("IW_PALETTE") == QLatin1String("dark")) {
+        QApplication::setStyle(QStringLiteral("Fusion"));
+        QApplication::setPalette(PaletteColors::darkPalette());
+    }
     m_ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/ingestwatch.svg")));
     m_ui->actionRefresh->setIcon(QIcon(QStringLiteral(":/icons/refresh.svg")));
@@ -117,11 +125,12 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(std::make_un
     exportOperations->setObjectName(QStringLiteral("actionExportOperations"));
     m_ui->menuOperations->addAction(exportOperations);
     connect(exportOperations, &QAction::triggered, this, [this] {
-        QPointer<QAbstractItemModel> source = m_session ? m_session->operationModel() : nullptr;
+        QPointer<OperationModel> source = m_session ? m_session->operationModel() : nullptr;
         ExportDialog::run(
             m_ui->operationsPane->operationsView(),
             [source](const QList<int> &rows, bool redactSecrets) {
-                return CsvExportSpec::displayed(source, rows, redactSecrets);
+                // The service's field names as the header, whatever the UI language.
+                return OperationsCsv::spec(source, rows, redactSecrets);
             },
             QStringLiteral("queued-operations.csv"), this);
     });
@@ -214,8 +223,8 @@ void MainWindow::setSession(Session *session)
     connect(session, &Session::requestCountChanged, this, &MainWindow::setRequestCount);
     connect(session->operationModel(), &OperationModel::stalledCountChanged, this, [this](int n) {
         m_stalledLabel->setVisible(n > 0);
-        m_stalledLabel->setText(
-            tr("<span style='color:#d68a00'>⚠ %n operation(s) stalled</span>", nullptr, n));
+        m_stalledLabel->setText(PaletteColors::span(PaletteColors::warning(palette()),
+                                                    tr("⚠ %n operation(s) stalled", nullptr, n)));
         m_stalledLabel->setToolTip(
             m_session ? m_session->operationModel()->stalledIds().join(QLatin1Char('\n')) : QString());
     });
@@ -314,10 +323,11 @@ void MainWindow::updateSourceLabel()
 void MainWindow::showError(const QString &source, const Error &error, const QString &context)
 {
     const QString text = context.isEmpty() ? error.toString() : tr("%1: %2").arg(context, error.toString());
-    m_errorLabel->setText(tr("<span style='color:#d63b3b'>Last error (%1, %2): %3</span>")
-                              .arg(source,
-                                   QLocale().toString(QTime::currentTime(), QStringLiteral("HH:mm:ss")),
-                                   text.toHtmlEscaped()));
+    m_errorLabel->setText(PaletteColors::span(
+        PaletteColors::error(palette()),
+        tr("Last error (%1, %2): %3")
+            .arg(source.toHtmlEscaped(), QLocale().toString(QTime::currentTime(), QStringLiteral("HH:mm:ss")),
+                 text.toHtmlEscaped())));
     m_errorLabel->setToolTip(text);
     m_errorLabel->setProperty("source", source);
 }
