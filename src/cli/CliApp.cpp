@@ -280,7 +280,8 @@ int CliApp::start(const QString &command, const QCommandLineParser &parser)
         return CliExit::Usage;
     }
     if (takesIds && !bad.isEmpty()) {
-        printError(tr("not an operation id (a GUID): %1").arg(bad.join(QStringLiteral(", "))));
+        printError(tr("not an operation id (<token>;<token>;<GUID> or a GUID): %1")
+                       .arg(bad.join(QStringLiteral(", "))));
         return CliExit::Usage;
     }
     if (command == QLatin1String("track") && opIds.isEmpty()) {
@@ -468,7 +469,7 @@ int CliApp::runOps(const QStringList &ids, bool json)
         return code;
     OperationMonitor *monitor = m_session->operationMonitor();
     connect(monitor, &OperationMonitor::errorOccurred, this, &CliApp::remember);
-    connect(monitor, &OperationMonitor::historyLoaded, this, [this, monitor, json] {
+    connect(monitor, &OperationMonitor::historyLoaded, this, [this, monitor, ids, json] {
         if (m_error) { // the archive could not be read: say so rather than "nothing tracked"
             failRemembered(tr("Reading the archive"));
             return;
@@ -476,7 +477,7 @@ int CliApp::runOps(const QStringList &ids, bool json)
         if (monitor->trackedIds().isEmpty()) {
             printError(tr("no tracked operations (add some with: ingestwatch track ID)"));
             printOperations({}, json);
-            finish(CliExit::Ok);
+            finish(ids.isEmpty() ? CliExit::Ok : CliExit::NotFound);
         }
     });
     connect(monitor, &OperationMonitor::refreshed, this,

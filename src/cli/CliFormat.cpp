@@ -32,9 +32,17 @@ QString percentText(const std::optional<double> &p)
 QString CliFormat::operationId(QStringView text)
 {
     QString t = text.trimmed().toString();
-    // Exactly 8-4-4-4-12 hex digits, optionally in braces.
+    // The service's shape `<token>;<token>;<guid>` (kept as typed: the id is opaque), or a bare GUID,
+    // optionally in braces (lower case, no braces).
     static const QRegularExpression guid(
         QStringLiteral("^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"));
+    static const QRegularExpression token(QStringLiteral("^[A-Za-z0-9_.-]{1,64}$"));
+    const QStringList parts = t.split(QLatin1Char(';'));
+    if (parts.size() == 3)
+        return token.match(parts.at(0)).hasMatch() && token.match(parts.at(1)).hasMatch()
+                && guid.match(parts.at(2)).hasMatch()
+            ? t
+            : QString();
     if (t.startsWith(QLatin1Char('{')) && t.endsWith(QLatin1Char('}')))
         t = t.mid(1, t.size() - 2);
     return guid.match(t).hasMatch() ? t.toLower() : QString();

@@ -27,7 +27,8 @@ struct CliOperationRow
 class CliFormat
 {
 public:
-    // A queued ingestion operation id is a GUID: lower case without braces, or empty when `text` is not one.
+    // A queued ingestion operation id: `<token>;<token>;<guid>` as the service writes them (returned as
+    // typed), or a bare GUID (returned lower case without braces); empty when `text` is neither.
     static QString operationId(QStringView text);
     // ISO 8601 (see parseDateTimeText), or an age before `now`: 90s, 15m, 2h, 7d. nullopt when neither.
     static std::optional<QDateTime> parseSince(QStringView text, const QDateTime &now);

@@ -27,6 +27,18 @@ private Q_SLOTS:
         QTest::newRow("not hex") << QStringLiteral("0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5g") << QString();
         QTest::newRow("empty") << QString() << QString();
         QTest::newRow("kql injection") << id + QStringLiteral("') | drop") << QString();
+        const QString full = QStringLiteral("00001111;11112222;00001111-aaaa-2222-bbbb-3333cccc4444");
+        QTest::newRow("service shape") << full << full;
+        QTest::newRow("service shape, upper guid kept") << full.toUpper() << full.toUpper();
+        QTest::newRow("service shape, spaces") << QStringLiteral(" %1\n").arg(full) << full;
+        QTest::newRow("two parts") << QStringLiteral("11112222;00001111-aaaa-2222-bbbb-3333cccc4444")
+                                   << QString();
+        QTest::newRow("empty token") << QStringLiteral(";1;00001111-aaaa-2222-bbbb-3333cccc4444")
+                                     << QString();
+        QTest::newRow("quote in token")
+            << QStringLiteral("0'1;1;00001111-aaaa-2222-bbbb-3333cccc4444") << QString();
+        QTest::newRow("bad guid part")
+            << QStringLiteral("1;2;00001111-aaaa-2222-bbbb-3333cccc444") << QString();
     }
     void operationId()
     {
