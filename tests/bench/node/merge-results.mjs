@@ -46,10 +46,11 @@ for (const b of benches) {
       nojson: `${b.bench}: ran (exit ${b.exitCode}) but wrote no --json; see ${b.bench}.log`,
       crashed: `${b.bench}: CRASHED (exit ${b.exitCode}); see ${b.bench}.log`,
       missing: `${b.bench}: not in this tree, not run`,
+      notbuilt: `${b.bench}: DID NOT BUILD (see the build log), not run`,
       badjson: `${b.bench}: unreadable JSON (${b.error}); see ${b.bench}.log`,
       ok: `${b.bench}: no rows`,
     }[b.state] || `${b.bench}: ${b.state}`;
-    table.push([why, '', '', '', '', b.state === 'crashed' ? 'CRASH' : '-']);
+    table.push([why, '', '', '', '', b.state === 'crashed' ? 'CRASH' : b.state === 'notbuilt' ? 'NOBUILD' : '-']);
     continue;
   }
   for (const r of b.rows) {
