@@ -67,10 +67,26 @@ private Q_SLOTS:
     void signInNamesRoundTrip()
     {
         for (SignInMethod m : { SignInMethod::None, SignInMethod::AzureCli, SignInMethod::ServicePrincipal,
-                                SignInMethod::DeviceCode })
+                                SignInMethod::DeviceCode, SignInMethod::Browser })
             QCOMPARE(int(signInMethodFromString(toString(m))), int(m));
         QCOMPARE(int(signInMethodFromString(u"devicecode")), int(SignInMethod::DeviceCode));
         QCOMPARE(int(signInMethodFromString(u"nonsense")), int(SignInMethod::None));
+    }
+
+    // A SAS URL's secret is keyed by the URL without its query; the settings keep only that URL.
+    void sasKeyIgnoresTheSas()
+    {
+        const QUrl withSas(
+            QStringLiteral("https://acct.queue.core.windows.net/failedingestions?sv=1&sig=abc"));
+        const QUrl bare(QStringLiteral("https://acct.queue.core.windows.net/failedingestions"));
+        QCOMPARE(withoutSecrets(withSas), bare);
+        QCOMPARE(ConnectionProfile::sasKey(withSas), ConnectionProfile::sasKey(bare));
+        QVERIFY(!ConnectionProfile::sasKey(withSas).contains(QStringLiteral("sig")));
+        ConnectionProfile p;
+        p.manualStatusTableUrl = QUrl(QStringLiteral("https://acct.table.core.windows.net/ingestionsstatus"));
+        p.manualQueueUrls = { bare.toString() };
+        QVERIFY(p.secretNames().contains(ConnectionProfile::sasKey(bare)));
+        QVERIFY(p.secretNames().contains(QStringLiteral("refreshToken")));
     }
 
     void secretKeysArePerProfile()

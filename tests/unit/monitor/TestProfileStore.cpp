@@ -23,7 +23,7 @@ class TestProfileStore : public QObject
     {
         QList<ConnectionProfile> out;
         for (SignInMethod m : { SignInMethod::None, SignInMethod::AzureCli, SignInMethod::ServicePrincipal,
-                                SignInMethod::DeviceCode }) {
+                                SignInMethod::DeviceCode, SignInMethod::Browser }) {
             ConnectionProfile p;
             p.name = QStringLiteral("prod/%1 ü").arg(toString(m));
             p.clusterUrl = QUrl(QStringLiteral("https://c1.westeurope.kusto.windows.net"));
@@ -42,6 +42,21 @@ class TestProfileStore : public QObject
         manual.manualStatusTableUrl
             = QUrl(QStringLiteral("https://acct.table.core.windows.net/ingestionsstatus"));
         out << manual;
+        ConnectionProfile sasBoth = manual;
+        sasBoth.name = QStringLiteral("manual SAS, both queue kinds");
+        sasBoth.manualSuccessQueueUrls
+            = { QStringLiteral("https://acct.queue.core.windows.net/successfulingestions") };
+        out << sasBoth;
+        ConnectionProfile cs;
+        cs.name = QStringLiteral("manual connection string");
+        cs.clusterUrl = QUrl(QStringLiteral("http://127.0.0.1:8080"));
+        cs.signIn = SignInMethod::Browser;
+        cs.storage = StorageSource::Manual;
+        cs.manualKind = ManualStorageKind::ConnectionString;
+        cs.manualTableName = QStringLiteral("ingestionsstatus");
+        cs.manualFailedQueueNames = { QStringLiteral("failedingestions"), QStringLiteral("failed2") };
+        cs.manualSuccessQueueNames = { QStringLiteral("successfulingestions") };
+        out << cs;
         return out;
     }
 
