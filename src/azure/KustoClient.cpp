@@ -291,7 +291,7 @@ void KustoClient::cancelOperation(const QString &id, QObject *context,
                 return Error::parse(QStringLiteral("The cancel of '%1' returned no row.").arg(id));
             return rows->first();
         },
-        std::move(callback));
+        std::move(callback), false); // changes state: never resent after a lost answer
 }
 
 void KustoClient::getIngestionResources(QObject *context,
