@@ -91,6 +91,12 @@ qsizetype commandIndex(const QStringList &args)
     return -1;
 }
 
+// isSet() without the warning QCommandLineParser prints for an option this command does not define.
+bool given(const QCommandLineParser &parser, const char *name)
+{
+    return parser.optionNames().contains(QLatin1String(name));
+}
+
 int s_signalFds[2] = { -1, -1 };
 
 void onSignal(int)
@@ -238,7 +244,7 @@ int CliApp::run(const QStringList &arguments)
         printError(tr("%1: %2 (see ingestwatch --help)").arg(command, parser.errorText()));
         return CliExit::Usage;
     }
-    if (parser.isSet(QStringLiteral("timeout"))) {
+    if (given(parser, "timeout")) {
         bool ok = false;
         m_timeoutSecs = parser.value(QStringLiteral("timeout")).toInt(&ok);
         if (!ok || m_timeoutSecs <= 0) {
@@ -292,7 +298,7 @@ int CliApp::start(const QString &command, const QCommandLineParser &parser)
         printError(tr("cancel: give exactly one operation id"));
         return CliExit::Usage;
     }
-    const bool yes = command == QLatin1String("cancel") && parser.isSet(QStringLiteral("yes"));
+    const bool yes = command == QLatin1String("cancel") && given(parser, "yes");
     if (command == QLatin1String("cancel") && !yes && !::isatty(STDIN_FILENO)) {
         printError(tr("cancel: stdin is not a terminal, so nobody can answer the question: add --yes to "
                       "cancel without asking"));
@@ -316,22 +322,21 @@ int CliApp::start(const QString &command, const QCommandLineParser &parser)
     }
     if (command == QLatin1String("statuses") || command == QLatin1String("failures")) {
         csv = parser.value(QStringLiteral("csv"));
-        if (parser.isSet(QStringLiteral("csv")) && csv.isEmpty()) {
+        if (given(parser, "csv") && csv.isEmpty()) {
             printError(tr("--csv wants a file name"));
             return CliExit::Usage;
         }
     }
-    if (command == QLatin1String("statuses") && !csv.isEmpty() && parser.isSet(QStringLiteral("json"))) {
+    if (command == QLatin1String("statuses") && !csv.isEmpty() && given(parser, "json")) {
         printError(tr("statuses: --json and --csv exclude each other"));
         return CliExit::Usage;
     }
-    if (command == QLatin1String("failures") && parser.isSet(QStringLiteral("peek"))
-        && parser.isSet(QStringLiteral("consume"))) {
+    if (command == QLatin1String("failures") && given(parser, "peek") && given(parser, "consume")) {
         printError(tr("failures: --peek and --consume exclude each other"));
         return CliExit::Usage;
     }
     int interval = 5;
-    if (command == QLatin1String("watch") && parser.isSet(QStringLiteral("interval"))) {
+    if (command == QLatin1String("watch") && given(parser, "interval")) {
         bool ok = false;
         interval = parser.value(QStringLiteral("interval")).toInt(&ok);
         if (!ok || interval <= 0) {
@@ -353,7 +358,7 @@ int CliApp::start(const QString &command, const QCommandLineParser &parser)
         });
         m_deadline->start(m_timeoutSecs * 1000);
     }
-    const bool json = parser.isSet(QStringLiteral("json"));
+    const bool json = given(parser, "json");
     if (command == QLatin1String("ops"))
         return runOps(opIds, json);
     if (command == QLatin1String("track"))
@@ -363,8 +368,8 @@ int CliApp::start(const QString &command, const QCommandLineParser &parser)
     if (command == QLatin1String("statuses"))
         return runStatuses(status, since, json, csv);
     if (command == QLatin1String("failures"))
-        return runFailures(parser.isSet(QStringLiteral("consume")), csv);
-    return runWatch(interval, parser.isSet(QStringLiteral("until-done")));
+        return runFailures(given(parser, "consume"), csv);
+    return runWatch(interval, given(parser, "until-done"));
 }
 
 std::optional<int> CliApp::openSession(const QCommandLineParser &parser)

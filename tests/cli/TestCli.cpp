@@ -25,6 +25,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -530,6 +531,46 @@ private Q_SLOTS:
         QCOMPARE(p->exitStatus(), QProcess::NormalExit);
         QCOMPARE(p->exitCode(), 0);
         delete p;
+    }
+
+    // On a terminal (a pty from util-linux `script`), cancel asks first and does only what it was told.
+    void cancelOnTerminalAsks()
+    {
+        const QString script = QStandardPaths::findExecutable(QStringLiteral("script"));
+        QVERIFY2(!script.isEmpty(), "util-linux script (package bsdutils) not found");
+        auto onTerminal = [&](const QString &answer) {
+            const QString command
+                = QStringLiteral("'%1' cancel '%2' --local-backend '%3' --archive '%4'")
+                      .arg(QStringLiteral(IW_INGESTWATCH_BIN), m_op2, m_backendFile, archive());
+            QProcess p;
+            p.setProcessEnvironment(environment());
+            p.start(script, { QStringLiteral("-qec"), command, QStringLiteral("/dev/null") });
+            if (!p.waitForStarted(20000))
+                return Run {};
+            QTest::qWait(500);
+            p.write(answer.toUtf8());
+            p.closeWriteChannel();
+            Run r;
+            if (!p.waitForFinished(90000)) {
+                p.kill();
+                p.waitForFinished(5000);
+                return r;
+            }
+            r.code = p.exitCode();
+            r.out = QString::fromUtf8(p.readAllStandardOutput()); // the pty mixes stdout and stderr
+            return r;
+        };
+        const Run no = onTerminal(QStringLiteral("n\n"));
+        QVERIFY2(no.code == 1, qPrintable(why(no)));
+        QVERIFY2(no.out.contains(QStringLiteral("Cancel operation %1 on CliDb.Events, ").arg(m_op2)),
+                 qPrintable(why(no)));
+        QVERIFY(no.out.contains(QLatin1String("pending? [y/N]")));
+        QCOMPARE(toString(show(m_op2)->state), QStringLiteral("InProgress"));
+        QCOMPARE(show(m_op2)->canceled, qint64(0));
+
+        const Run yes = onTerminal(QStringLiteral("y\n"));
+        QVERIFY2(yes.code == 0, qPrintable(why(yes)));
+        QCOMPARE(toString(show(m_op2)->state), QStringLiteral("Canceled"));
     }
 
     void deadEndpointExitsFour()
