@@ -262,6 +262,10 @@ void MainWindow::setSession(Session *session)
         self->m_ui->chartsView->appendModelTotals(when);
         loadFailures();
     });
+    // Failures arrive with the notifications: re-read the counts once a batch is in the archive (a read
+    // right after the refresh would race the archive writer).
+    connect(session->notificationMonitor(), &NotificationMonitor::archived, this,
+            [loadFailures](int) { loadFailures(); });
     connect(monitor, &OperationMonitor::cancelSucceeded, this,
             [self](const QString &, const QueuedOperation &) {
                 if (self)

@@ -241,11 +241,14 @@ void NotificationMonitor::refreshQueue(int index)
                         for (const IngestionNotification &n : r.value())
                             batch.notifications.append({ n, NotificationOrigin::Peeked, now });
                         QPointer<NotificationMonitor> self(this);
+                        const int n = static_cast<int>(batch.notifications.size());
                         m_writer->submit(
-                            std::move(batch), [self, name](const Result<ArchiveBatchSummary> &s) {
+                            std::move(batch), [self, name, n](const Result<ArchiveBatchSummary> &s) {
                                 if (self && !s)
                                     Q_EMIT self->errorOccurred(
                                         s.error(), tr("Archiving the messages of queue %1").arg(name));
+                                else if (self)
+                                    Q_EMIT self->archived(n);
                             });
                     }
                 }
@@ -313,6 +316,7 @@ void NotificationMonitor::consumeRound(int index, quint64 generation, int readSo
                         self->callDone(index, std::nullopt, QString());
                         return;
                     }
+                    Q_EMIT self->archived(static_cast<int>(received.size()));
                     // Committed: now, and only now, delete them from the queue.
                     auto remaining = std::make_shared<int>(static_cast<int>(received.size()));
                     auto deleted = std::make_shared<int>(0);

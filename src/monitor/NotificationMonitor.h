@@ -102,6 +102,8 @@ Q_SIGNALS:
     // Failures not seen before by this dashboard arrived (not from history): for the tray.
     void newFailures(int count, const QString &topErrorCode);
     void consumed(int deleted); // messages deleted after their batch was committed
+    // A batch of messages (peeked or consumed) is committed to the archive: archive queries see it now.
+    void archived(int messages);
     void historyLoaded(int rows);
 
 private:

@@ -237,11 +237,17 @@ private Q_SLOTS:
         QVERIFY(monitor.setQueuesFromConnectionString(m_azurite.connectionString(), { bulk }, {}));
         monitor.setMode(NotificationMonitor::Mode::Consume);
         QSignalSpy refreshed(&monitor, &NotificationMonitor::refreshed);
+        QSignalSpy archived(&monitor, &NotificationMonitor::archived);
 
         monitor.refresh();
         QVERIFY(refreshed.wait(60000));
         QVERIFY(refreshed.last().at(1).toBool());
         QCOMPARE(monitor.consumedCount(), qint64(100));
+        int archivedMessages = 0; // announced once per committed batch (the charts re-read then)
+        for (const auto &a : archived)
+            archivedMessages += a.at(0).toInt();
+        QCOMPARE(archived.size(), 4);
+        QCOMPARE(archivedMessages, 100);
         QCOMPARE(count(bulk), qint64(0));
         QCOMPARE(model.rowCount(), 100);
         QCOMPARE(monitor.queues().first().lastRead, 100);
