@@ -1,6 +1,7 @@
 #include "gui/NotificationsPane.h"
 
 #include "core/Redaction.h"
+#include "gui/ColumnWidths.h"
 #include "gui/ExportDialog.h"
 #include "gui/PaletteColors.h"
 #include "models/FailureGroupModel.h"
@@ -38,6 +39,7 @@ QTableView *makeView(QWidget *parent, QAbstractItemModel *model, const QString &
     v->verticalHeader()->hide();
     v->horizontalHeader()->setSectionsMovable(true);
     v->setWordWrap(false);
+    v->setTextElideMode(Qt::ElideMiddle); // paths and ids keep their telling ends
     return v;
 }
 
@@ -165,6 +167,24 @@ void NotificationsPane::setMonitor(NotificationMonitor *monitor, NotificationMod
     m_messagesProxy->setSourceModel(model);
     m_groupsProxy->setSourceModel(groups);
     m_groups->sortByColumn(FailureGroupModel::Count, Qt::DescendingOrder);
+    using C = NotificationModel::Column;
+    ColumnWidths::apply(m_messages,
+                        { { C::Kind, 9 },
+                          { C::When, 19 },
+                          { C::OperationId, 14 },
+                          { C::Database, 12 },
+                          { C::Table, 14 },
+                          { C::IngestionSourceId, 14 },
+                          { C::IngestionSourcePath, 40 },
+                          { C::Details, 60 },
+                          { C::ErrorCode, 30 },
+                          { C::FailureStatus, 10 },
+                          { C::RootActivityId, 14 },
+                          { C::QueueName, 24 },
+                          { C::MessageId, 14 },
+                          { C::InsertionTime, 19 } });
+    ColumnWidths::apply(m_groups, { { FailureGroupModel::Group, 34 } });
+    m_messages->sortByColumn(C::When, Qt::DescendingOrder); // newest first
     if (monitor) {
         connect(monitor, &NotificationMonitor::queuesChanged, this, &NotificationsPane::updateQueues);
         connect(monitor, &NotificationMonitor::modeChanged, this, &NotificationsPane::updateMode);

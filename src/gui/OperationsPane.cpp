@@ -173,6 +173,7 @@ OperationsPane::OperationsPane(QWidget *parent) : QWidget(parent)
     m_view->setSortingEnabled(true);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideMiddle); // ids keep their telling GUID end
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 10);
@@ -200,6 +201,7 @@ OperationsPane::OperationsPane(QWidget *parent) : QWidget(parent)
     m_detailsView->setSortingEnabled(true);
     m_detailsView->setAlternatingRowColors(true);
     m_detailsView->setWordWrap(false);
+    m_detailsView->setTextElideMode(Qt::ElideMiddle); // the blob's file name stays visible
     m_detailsView->verticalHeader()->hide();
     m_detailsView->horizontalHeader()->setStretchLastSection(true);
     m_detailsView->setColumnWidth(BlobUrlColumn, 420);
@@ -246,7 +248,12 @@ void OperationsPane::setMonitor(OperationMonitor *monitor)
     m_view->setMouseTracking(true);
     m_view->sortByColumn(OperationModel::StartedOn, Qt::DescendingOrder);
     QHeaderView *h = m_view->horizontalHeader();
-    h->resizeSection(OperationModel::IngestionOperationId, 300);
+    // Database and Table right after the id: what an operator scans for first (a saved order wins).
+    h->moveSection(h->visualIndex(OperationModel::Database), 1);
+    h->moveSection(h->visualIndex(OperationModel::Table), 2);
+    h->resizeSection(OperationModel::IngestionOperationId, 260);
+    h->resizeSection(OperationModel::Database, 95);
+    h->resizeSection(OperationModel::Table, 95);
     h->resizeSection(OperationModel::State, 130);
     h->resizeSection(OperationModel::Progress, 160);
     for (int c = OperationModel::Discovered; c <= OperationModel::Failed; ++c)

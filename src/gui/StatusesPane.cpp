@@ -1,6 +1,7 @@
 #include "gui/StatusesPane.h"
 
 #include "core/Redaction.h"
+#include "gui/ColumnWidths.h"
 #include "gui/ExportDialog.h"
 #include "gui/PaletteColors.h"
 #include "models/IngestionStatusFilterProxy.h"
@@ -99,6 +100,8 @@ StatusesPane::StatusesPane(QWidget *parent) : QWidget(parent), m_proxy(new Inges
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setSectionsMovable(true);
+    m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideMiddle); // paths and ids keep their telling ends
     layout->addWidget(m_view, 1);
     m_notice = new QLabel(this);
     m_notice->setWordWrap(true);
@@ -120,6 +123,19 @@ void StatusesPane::setMonitor(StatusMonitor *monitor, IngestionStatusModel *mode
         connect(model, &IngestionStatusModel::statusCountsChanged, this, &StatusesPane::updateStatusCounts);
         connect(model, &QAbstractItemModel::rowsInserted, this, &StatusesPane::updateValueLists);
     }
+    using C = IngestionStatusModel::Column;
+    ColumnWidths::apply(m_view,
+                        { { C::Status, 10 },
+                          { C::IngestionSourceId, 36 },
+                          { C::IngestionSourcePath, 44 },
+                          { C::Database, 12 },
+                          { C::Table, 14 },
+                          { C::UpdatedOn, 19 },
+                          { C::OperationId, 14 },
+                          { C::ActivityId, 14 },
+                          { C::ErrorCode, 30 },
+                          { C::FailureStatus, 10 },
+                          { C::Details, 60 } });
     if (monitor) {
         connect(monitor, &StatusMonitor::knowledgeChanged, this, &StatusesPane::updateKnowledge);
         connect(monitor, &StatusMonitor::progress, this, &StatusesPane::updateKnowledge);

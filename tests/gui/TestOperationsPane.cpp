@@ -306,7 +306,9 @@ private Q_SLOTS:
         QByteArray state;
         {
             Fixture f;
-            f.pane.operationsView()->horizontalHeader()->moveSection(OperationModel::Table, 0);
+            QHeaderView *header = f.pane.operationsView()->horizontalHeader();
+            header->moveSection(header->visualIndex(OperationModel::Table),
+                                0); // moveSection takes visual indices
             f.pane.operationsView()->setColumnWidth(OperationModel::State, 211);
             f.pane.operationsView()->sortByColumn(OperationModel::Failed, Qt::AscendingOrder);
             state = f.pane.saveState();

@@ -7,6 +7,7 @@
 #include "monitor/StatusMonitor.h"
 
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTableView>
@@ -38,6 +39,26 @@ class TestStatusesPane : public QObject
     }
 
 private Q_SLOTS:
+    // A fresh window shows every column title whole (no "ngestionSourcePa"), and paths elide in the middle.
+    void columnTitlesFit()
+    {
+        IngestionStatusModel model;
+        HttpPipeline pipeline;
+        StatusMonitor monitor(&model, &pipeline);
+        monitor.setInterval(0);
+        StatusesPane pane;
+        pane.setMonitor(&monitor, &model);
+        pane.resize(1400, 400);
+        pane.show();
+        const QHeaderView *h = pane.view()->horizontalHeader();
+        const QFontMetrics fm = h->fontMetrics();
+        for (int c = 0; c < IngestionStatusModel::ColumnCount; ++c) {
+            const QString title = model.headerData(c, Qt::Horizontal).toString();
+            QVERIFY2(h->sectionSize(c) >= fm.horizontalAdvance(title) + fm.height(), qPrintable(title));
+        }
+        QCOMPARE(int(pane.view()->textElideMode()), int(Qt::ElideMiddle));
+    }
+
     void filtersCountsAndJump()
     {
         IngestionStatusModel model;
