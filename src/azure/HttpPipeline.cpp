@@ -1,6 +1,7 @@
 #include "azure/HttpPipeline.h"
 
 #include <QElapsedTimer>
+#include <QIODevice>
 #include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -9,9 +10,44 @@
 #include <QTimer>
 #include <QUuid>
 
+#include <cstring>
+
 namespace iw {
 
 namespace {
+
+// A request body Qt's HTTP layer cannot send a second time. QHttpNetworkConnectionChannel resends a
+// request by itself when the connection closes before the first byte of the answer (POST included); for a
+// state-changing command (RetryPolicy::retryWhenMaybeRun false) that would run it twice. With this body
+// the resend fails (QNetworkReply::ContentReSendError) and the lost answer is reported instead.
+class OneShotBody : public QIODevice
+{
+public:
+    OneShotBody(QByteArray data, QObject *parent) : QIODevice(parent), m_data(std::move(data))
+    {
+        open(QIODevice::ReadOnly);
+    }
+    bool isSequential() const override { return true; }
+    bool reset() override { return false; }
+    qint64 size() const override { return m_data.size(); }
+    qint64 bytesAvailable() const override { return m_data.size() - m_pos + QIODevice::bytesAvailable(); }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 n = std::min<qint64>(maxSize, m_data.size() - m_pos);
+        if (n <= 0)
+            return m_pos >= m_data.size() ? -1 : 0;
+        std::memcpy(data, m_data.constData() + m_pos, size_t(n));
+        m_pos += n;
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_pos = 0;
+};
 
 qint64 monotonicMs()
 {
@@ -153,7 +189,16 @@ void HttpPipeline::startAttempt(HttpCall *call)
     req.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
 
     call->m_timedOut = false;
-    QNetworkReply *reply = m_nam->sendCustomRequest(req, attempt.verb, attempt.body);
+    QNetworkReply *reply = nullptr;
+    if (!call->m_policy.retryWhenMaybeRun && !attempt.body.isEmpty()) {
+        req.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        req.setHeader(QNetworkRequest::ContentLengthHeader, attempt.body.size());
+        auto *body = new OneShotBody(attempt.body, call);
+        reply = m_nam->sendCustomRequest(req, attempt.verb, body);
+        connect(reply, &QObject::destroyed, body, &QObject::deleteLater);
+    } else {
+        reply = m_nam->sendCustomRequest(req, attempt.verb, attempt.body);
+    }
     call->m_reply = reply;
     ++m_requestsSent;
     Q_EMIT requestSent(attempt.verb, attempt.url.adjusted(QUrl::RemoveQuery), call->m_attempts);
