@@ -2,81 +2,129 @@
 
 #include "core/Redaction.h"
 
+#include <array>
+
 namespace iw {
 
 namespace {
 
-char16_t lower(char16_t c)
+enum CharClass : quint8 {
+    None = 0,
+    Assign = 1, // '"', '='
+    Percent = 2, // "%3d" starts here
+    At = 4, // '@': always
+    WordStart = 8, // a letter a secret word or trigger word starts with
+};
+
+constexpr std::array<quint8, 128> makeClasses()
 {
-    return (c >= u'A' && c <= u'Z') ? char16_t(c + (u'a' - u'A')) : c;
+    std::array<quint8, 128> t {};
+    t['"'] = Assign;
+    t['='] = Assign;
+    t['%'] = Percent;
+    t['@'] = At;
+    for (const char c : { 'a', 'b', 'e', 'k', 'p', 's', 't' }) {
+        t[std::size_t(c)] = WordStart;
+        t[std::size_t(c - 'a' + 'A')] = WordStart;
+    }
+    return t;
+}
+constexpr std::array<quint8, 128> kClasses = makeClasses();
+
+template<typename Char>
+char lower(Char c)
+{
+    const auto u = static_cast<unsigned>(c);
+    return (u >= 'A' && u <= 'Z') ? char(u + ('a' - 'A')) : char(u);
 }
 
 // Case-insensitive (ASCII) match of a lower-case word at s[i].
-bool wordAt(const char16_t *s, qsizetype n, qsizetype i, const char *word)
+template<typename Char>
+bool wordAt(const Char *s, qsizetype n, qsizetype i, const char *word)
 {
     for (qsizetype j = 0; word[j]; ++j) {
-        if (i + j >= n || lower(s[i + j]) != char16_t(word[j]))
+        if (i + j >= n || lower(s[i + j]) != word[j])
             return false;
     }
     return true;
 }
 
+// Char: char16_t (UTF-16) or unsigned char (UTF-8 / Latin-1 bytes).
+template<typename Char>
+quint8 hintsOf(const Char *s, qsizetype n)
+{
+    quint8 hints = 0;
+    for (qsizetype i = 0; i < n; ++i) {
+        const auto u = static_cast<unsigned>(s[i]);
+        // Anything outside ASCII might fold to one of the letters below in the matcher's case-insensitive
+        // mode (U+017F 'ſ' matches 's', U+212A 'K' matches 'k').
+        if (u >= 0x80)
+            return SecretHints::Trigger;
+        const quint8 c = kClasses[u];
+        if (!c)
+            continue;
+        if (c == Assign) {
+            hints |= SecretHints::Assignment;
+        } else if (c == Percent) {
+            if (wordAt(s, n, i, "%3d"))
+                hints |= SecretHints::Assignment;
+        } else if (c == At) {
+            return SecretHints::Trigger;
+        } else {
+            switch (lower(u)) {
+            case 'a':
+                if (wordAt(s, n, i, "authorizationcontext"))
+                    hints |= SecretHints::SecretWord;
+                break;
+            case 'b':
+                if (wordAt(s, n, i, "bearer"))
+                    return SecretHints::Trigger;
+                break;
+            case 'e':
+                if (wordAt(s, n, i, "eyj"))
+                    return SecretHints::Trigger;
+                break;
+            case 'k':
+                if (wordAt(s, n, i, "key"))
+                    hints |= SecretHints::SecretWord;
+                break;
+            case 'p':
+                if (wordAt(s, n, i, "password") || wordAt(s, n, i, "pwd"))
+                    hints |= SecretHints::SecretWord;
+                break;
+            case 's':
+                if (wordAt(s, n, i, "sharedkey"))
+                    return SecretHints::Trigger;
+                if (wordAt(s, n, i, "sig") || wordAt(s, n, i, "secret"))
+                    hints |= SecretHints::SecretWord;
+                break;
+            case 't':
+                if (wordAt(s, n, i, "token"))
+                    hints |= SecretHints::SecretWord;
+                break;
+            default:
+                break;
+            }
+        }
+    }
+    return hints;
+}
+
 } // namespace
+
+quint8 secretHints(QStringView text)
+{
+    return hintsOf(reinterpret_cast<const char16_t *>(text.utf16()), text.size());
+}
+
+quint8 secretHints(const char *utf8, qsizetype length)
+{
+    return hintsOf(reinterpret_cast<const unsigned char *>(utf8), length);
+}
 
 bool mayHoldSecret(QStringView text)
 {
-    const auto *s = reinterpret_cast<const char16_t *>(text.utf16());
-    const qsizetype n = text.size();
-    bool assignment = false; // '"', '=' or "%3d"
-    bool secretWord = false;
-    for (qsizetype i = 0; i < n; ++i) {
-        const char16_t c = lower(s[i]);
-        switch (c) {
-        case u'@':
-            return true;
-        case u'"':
-        case u'=':
-            assignment = true;
-            break;
-        case u'%':
-            assignment |= wordAt(s, n, i, "%3d");
-            break;
-        case u'a':
-            secretWord |= wordAt(s, n, i, "authorizationcontext");
-            break;
-        case u'b':
-            if (wordAt(s, n, i, "bearer"))
-                return true;
-            break;
-        case u'e':
-            if (wordAt(s, n, i, "eyj"))
-                return true;
-            break;
-        case u's':
-            if (wordAt(s, n, i, "sharedkey"))
-                return true;
-            secretWord |= wordAt(s, n, i, "sig") || wordAt(s, n, i, "secret");
-            break;
-        case u't':
-            secretWord |= wordAt(s, n, i, "token");
-            break;
-        case u'k':
-            secretWord |= wordAt(s, n, i, "key");
-            break;
-        case u'p':
-            secretWord |= wordAt(s, n, i, "password") || wordAt(s, n, i, "pwd");
-            break;
-        default:
-            // Anything outside ASCII might fold to one of the letters above in the matcher's
-            // case-insensitive mode (U+017F 'ſ' matches 's', U+212A 'K' matches 'k').
-            if (c >= 0x80)
-                return true;
-            break;
-        }
-        if (assignment && secretWord)
-            return true;
-    }
-    return false;
+    return mayHoldSecret(secretHints(text));
 }
 
 QString redactIfNeeded(const QString &text)

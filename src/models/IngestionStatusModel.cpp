@@ -427,6 +427,7 @@ void IngestionStatusModel::clear()
     m_oddKeys.clear();
     m_index->clear();
     m_pool = StringPool();
+    m_poolSecretHints.clear();
     m_statusCounts = {};
     endResetModel();
     Q_EMIT statusCountsChanged();
@@ -586,6 +587,16 @@ QStringList IngestionStatusModel::tables() const
     return out;
 }
 
+quint8 IngestionStatusModel::poolSecretHints(quint32 id) const
+{
+    if (id >= m_poolSecretHints.size())
+        m_poolSecretHints.resize(m_pool.size(), -1);
+    qint8 &h = m_poolSecretHints[id];
+    if (h < 0)
+        h = qint8(secretHints(m_pool.at(id)));
+    return quint8(h);
+}
+
 bool IngestionStatusModel::writeCsvCells(int row, CsvWriter &csv, bool redactSecrets) const
 {
     if (row < 0 || row >= rowCount())
@@ -602,12 +613,17 @@ bool IngestionStatusModel::writeCsvCells(int row, CsvWriter &csv, bool redactSec
         formatGuid(value.bytes, kind == CompactId::GuidUpper, text);
         csv.addCell(QLatin1String(text, 36));
     };
-    const auto secret = [&csv, redactSecrets](const QString &text) {
-        csv.addCell(QStringView(redactSecrets ? redactIfNeeded(text) : text));
+    // Redaction only where the prefilter sees a possible secret; pooled strings are scanned once.
+    const auto secret = [&csv, redactSecrets](const QString &text, quint8 hints) {
+        csv.addCell(QStringView(redactSecrets && mayHoldSecret(hints) ? redact(text) : text));
     };
     csv.addCell(QStringView(toString(static_cast<OperationStatus>(r.status))));
     id(r.sourceId, idKind(r, 0));
-    secret(path(r));
+    // The folder ends with '/', so no word of the prefilter spans folder and file name.
+    const quint8 pathHints = (r.flags & PathPooled)
+        ? poolSecretHints(r.pathDir)
+        : quint8(poolSecretHints(r.pathDir) | secretHints(m_arena.data() + r.pathOffset, r.pathLength));
+    secret(path(r), pathHints);
     csv.addCell(QStringView(m_pool.at(r.database)));
     csv.addCell(QStringView(m_pool.at(r.table)));
     csv.addTimeCell(r.updatedOn == kNullTime ? QDateTime()
@@ -616,7 +632,7 @@ bool IngestionStatusModel::writeCsvCells(int row, CsvWriter &csv, bool redactSec
     id(r.activityId, idKind(r, ActivityIdKindShift));
     csv.addCell(QStringView(m_pool.at(r.errorCode)));
     csv.addCell(QStringView(toString(static_cast<iw::FailureStatus>(r.failureStatus))));
-    secret(m_pool.at(r.details));
+    secret(m_pool.at(r.details), poolSecretHints(r.details));
     csv.addCell((r.flags & FromUpdatePolicy) ? QLatin1String("true") : QLatin1String("false"));
     return true;
 }

@@ -174,6 +174,8 @@ private:
     std::vector<Row> m_staging; // new rows of the page being merged
     StringPool m_pool;
     std::vector<char> m_arena; // UTF-8 file names of paths
+    mutable std::vector<qint8> m_poolSecretHints; // per pool id, for the export's redaction; -1 unknown
+    quint8 poolSecretHints(quint32 id) const;
     QHash<int, std::pair<QString, QString>> m_oddKeys; // row -> (PartitionKey, RowKey)
     RowIndex *m_index;
     std::array<int, kStatusCount> m_statusCounts {};

@@ -83,6 +83,11 @@ private Q_SLOTS:
             for (int j = 0; j < n; ++j)
                 text += pieces.at(int(rng.bounded(int(pieces.size()))));
             const bool changes = redact(text) != text;
+            // In pieces split at a '/' (a folder and a file name, the second as UTF-8): the same answer.
+            const QString folder = text.left(int(rng.bounded(int(text.size()) + 1))) + QLatin1Char('/');
+            const QByteArray file = text.mid(folder.size() - 1).toUtf8();
+            const quint8 pieces = iw::secretHints(folder) | iw::secretHints(file.constData(), file.size());
+            QCOMPARE(mayHoldSecret(pieces), mayHoldSecret(QString(folder + QString::fromUtf8(file))));
             redacted += changes;
             if (!mayHoldSecret(text)) {
                 ++skipped;
