@@ -766,66 +766,67 @@ int CliApp::runFailures(bool consume, const QString &csv)
     const QDateTime started = QDateTime::currentDateTimeUtc();
     auto consumed = std::make_shared<qint64>(0);
     connect(monitor, &NotificationMonitor::consumed, this, [consumed](int n) { *consumed += n; });
-    connect(monitor, &NotificationMonitor::refreshed, this,
-            [this, monitor, consume, csv, started, consumed](const QDateTime &, bool ok) {
-                if (!ok || m_error) {
-                    failRemembered(tr("Reading the report queues"));
+    connect(
+        monitor, &NotificationMonitor::refreshed, this,
+        [this, monitor, consume, csv, started, consumed](const QDateTime &, bool ok) {
+            if (!ok || m_error) {
+                failRemembered(tr("Reading the report queues"));
+                return;
+            }
+            // One refresh: a consume refresh drains each queue up to the monitor's bound (5,000 messages
+            // or 10 s per queue), so a queue that is fed faster than that still ends the command.
+            bool bounded = false;
+            for (const NotificationMonitor::QueueState &q : monitor->queues())
+                bounded
+                    = bounded || (consume && q.lastRead >= NotificationMonitor::kDefaultConsumeMaxMessages);
+            if (bounded)
+                printError(tr("more messages are waiting than one run takes: run failures --consume again"));
+            const NotificationModel *model = m_session->notificationModel();
+            QList<IngestionNotification> rows;
+            for (int i = 0; i < model->rowCount(); ++i)
+                if (model->notificationAt(i).kind != IngestionNotification::Kind::Success)
+                    rows << model->notificationAt(i);
+            if (!csv.isEmpty()) {
+                QSaveFile file(csv);
+                if (!file.open(QIODevice::WriteOnly)) {
+                    fail(Error::make(Error::Kind::Io, file.errorString()), tr("Writing %1").arg(csv));
                     return;
                 }
-                int read = 0;
-                for (const NotificationMonitor::QueueState &q : monitor->queues())
-                    read += q.lastRead;
-                if (consume && read > 0) { // the next messages, until the queues are empty
-                    monitor->refresh();
+                const QDateTime now = QDateTime::currentDateTimeUtc();
+                Status written = Unit {};
+                {
+                    CsvWriter writer(&file);
+                    written = writer.writeHeader(ArchiveCsvExporter::notificationHeader());
+                    for (qsizetype i = 0; written && i < rows.size(); ++i) {
+                        NotificationRecord r;
+                        r.notification = rows.at(i);
+                        r.eventTime = r.notification.when().isValid() ? r.notification.when()
+                                                                      : r.notification.insertionTime;
+                        r.firstSeenOn = started;
+                        r.lastSeenOn = now;
+                        if (consume)
+                            r.consumedOn = now;
+                        written = writer.writeRow(ArchiveCsvExporter::notificationRow(r));
+                    }
+                    if (written)
+                        written = writer.flush();
+                }
+                if (!written || !file.commit()) {
+                    fail(written ? Error::make(Error::Kind::Io, file.errorString()) : written.error(),
+                         tr("Writing %1").arg(csv));
                     return;
                 }
-                const NotificationModel *model = m_session->notificationModel();
-                QList<IngestionNotification> rows;
-                for (int i = 0; i < model->rowCount(); ++i)
-                    if (model->notificationAt(i).kind != IngestionNotification::Kind::Success)
-                        rows << model->notificationAt(i);
-                if (!csv.isEmpty()) {
-                    QSaveFile file(csv);
-                    if (!file.open(QIODevice::WriteOnly)) {
-                        fail(Error::make(Error::Kind::Io, file.errorString()), tr("Writing %1").arg(csv));
-                        return;
-                    }
-                    const QDateTime now = QDateTime::currentDateTimeUtc();
-                    Status written = Unit {};
-                    {
-                        CsvWriter writer(&file);
-                        written = writer.writeHeader(ArchiveCsvExporter::notificationHeader());
-                        for (qsizetype i = 0; written && i < rows.size(); ++i) {
-                            NotificationRecord r;
-                            r.notification = rows.at(i);
-                            r.eventTime = r.notification.when().isValid() ? r.notification.when()
-                                                                          : r.notification.insertionTime;
-                            r.firstSeenOn = started;
-                            r.lastSeenOn = now;
-                            if (consume)
-                                r.consumedOn = now;
-                            written = writer.writeRow(ArchiveCsvExporter::notificationRow(r));
-                        }
-                        if (written)
-                            written = writer.flush();
-                    }
-                    if (!written || !file.commit()) {
-                        fail(written ? Error::make(Error::Kind::Io, file.errorString()) : written.error(),
-                             tr("Writing %1").arg(csv));
-                        return;
-                    }
-                    printError(tr("%1 failures written to %2").arg(rows.size()).arg(csv));
-                } else if (!rows.isEmpty()) {
-                    printLines(CliFormat::notificationTable(rows));
-                }
-                if (consume)
-                    printError(
-                        tr("%1 messages consumed: committed to the archive %2, then deleted from their "
-                           "queue")
-                            .arg(*consumed)
-                            .arg(m_session->archivePath()));
-                finish(CliExit::Ok);
-            });
+                printError(tr("%1 failures written to %2").arg(rows.size()).arg(csv));
+            } else if (!rows.isEmpty()) {
+                printLines(CliFormat::notificationTable(rows));
+            }
+            if (consume)
+                printError(tr("%1 messages consumed: committed to the archive %2, then deleted from their "
+                              "queue")
+                               .arg(*consumed)
+                               .arg(m_session->archivePath()));
+            finish(CliExit::Ok);
+        });
     discover(QStringLiteral("FailedIngestionsQueue"), [this, monitor, consume](const QStringList &uris) {
         if (auto s = monitor->setQueueUris(uris, {}); !s) {
             fail(s.error(), tr("The report queue URIs"));
