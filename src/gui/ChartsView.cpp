@@ -384,7 +384,8 @@ void ChartsView::setFailuresByErrorCode(const QList<QPair<QString, int>> &counts
             if (m_failuresSet->at(i) != values.at(i))
                 m_failuresSet->replace(i, values.at(i));
     }
-    m_failuresAxisX->setRange(0, std::max(max, 5));
+    // Headroom past the longest bar, so its count label does not sit on the chart's edge.
+    m_failuresAxisX->setRange(0, std::max(max + std::max(1, max / 10), 5));
     m_failuresAxisX->setTickCount(6);
     m_failuresAxisX->applyNiceNumbers();
     m_failuresView->chart()->setTitle(sorted.isEmpty() ? tr("Failures by ErrorCode (none reported yet)")

@@ -5,6 +5,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QTest>
+#include <QValueAxis>
 
 using namespace iw;
 
@@ -72,6 +73,13 @@ private Q_SLOTS:
         auto *cats = qobject_cast<QBarCategoryAxis *>(axes.first());
         QVERIFY(cats);
         QCOMPARE(cats->categories().last(), QStringLiteral("Download_SourceNotFound")); // largest on top
+        // The longest bar leaves room for its count label.
+        charts.setFailuresByErrorCode({ { QStringLiteral("Stream_WrongNumberOfFields"), 6 } });
+        const auto values = charts.failuresChartView()->chart()->axes(Qt::Horizontal);
+        QCOMPARE(values.size(), 1);
+        auto *x = qobject_cast<QValueAxis *>(values.first());
+        QVERIFY(x);
+        QVERIFY2(x->max() > 6, qPrintable(QString::number(x->max())));
     }
 
     void rendersOffscreen()
