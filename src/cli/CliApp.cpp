@@ -67,10 +67,34 @@ void printError(const QString &message)
 const QStringList &valueOptions()
 {
     static const QStringList names {
-        QStringLiteral("profile"),     QStringLiteral("local-backend"),  QStringLiteral("archive"),
-        QStringLiteral("timeout"),     QStringLiteral("status"),         QStringLiteral("since"),
-        QStringLiteral("csv"),         QStringLiteral("interval"),       QStringLiteral("track"),
-        QStringLiteral("stall-after"), QStringLiteral("screenshot-dir"), QStringLiteral("screenshot-delay"),
+        // the command line's and the window's
+        QStringLiteral("profile"),
+        QStringLiteral("local-backend"),
+        QStringLiteral("archive"),
+        QStringLiteral("timeout"),
+        QStringLiteral("status"),
+        QStringLiteral("since"),
+        QStringLiteral("csv"),
+        QStringLiteral("interval"),
+        QStringLiteral("track"),
+        QStringLiteral("stall-after"),
+        QStringLiteral("screenshot-dir"),
+        QStringLiteral("screenshot-delay"),
+        // Qt's own (QGuiApplication / QApplication), e.g. `ingestwatch -platform offscreen`
+        QStringLiteral("platform"),
+        QStringLiteral("platformpluginpath"),
+        QStringLiteral("platformtheme"),
+        QStringLiteral("plugin"),
+        QStringLiteral("style"),
+        QStringLiteral("stylesheet"),
+        QStringLiteral("session"),
+        QStringLiteral("display"),
+        QStringLiteral("geometry"),
+        QStringLiteral("qwindowgeometry"),
+        QStringLiteral("qwindowtitle"),
+        QStringLiteral("qwindowicon"),
+        QStringLiteral("title"),
+        QStringLiteral("name"),
     };
     return names;
 }
