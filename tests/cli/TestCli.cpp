@@ -573,6 +573,16 @@ private Q_SLOTS:
         QCOMPARE(toString(show(m_op2)->state), QStringLiteral("Canceled"));
     }
 
+    // Both operations are canceled by now: watch --until-done prints them once and ends by itself.
+    void watchUntilDoneEnds()
+    {
+        const Run r = local({ QStringLiteral("watch"), QStringLiteral("--interval"), QStringLiteral("2"),
+                              QStringLiteral("--until-done") });
+        QVERIFY2(r.code == 0, qPrintable(why(r)));
+        QCOMPARE(r.out.count(QLatin1String(" Canceled CliDb.Events ")), 2);
+        QCOMPARE(r.out.count(QLatin1Char('\n')), 2);
+    }
+
     void deadEndpointExitsFour()
     {
         const QString file = m_dir.filePath(QStringLiteral("dead.env"));
