@@ -2,6 +2,7 @@
 #include "cli/CliApp.h"
 #include "gui/MainWindow.h"
 #include "gui/OperationsPane.h"
+#include "gui/Translations.h"
 #include "models/OperationModel.h"
 #include "monitor/OperationBackend.h"
 #include "monitor/OperationMonitor.h"
@@ -53,6 +54,7 @@ void setApplicationIdentity()
     QCoreApplication::setOrganizationName(QStringLiteral("IngestWatch"));
     QCoreApplication::setOrganizationDomain(QStringLiteral("ingestwatch.github.io"));
     QCoreApplication::setApplicationVersion(QStringLiteral(INGESTWATCH_VERSION));
+    iw::installTranslations(*QCoreApplication::instance()); // system locale, or View > Language
 }
 
 } // namespace
