@@ -70,8 +70,8 @@ Result<ConnectionString> ConnectionString::parse(QStringView text)
     cs.accountName = kv.value(QStringLiteral("accountname"));
     cs.accountKey = kv.value(QStringLiteral("accountkey"));
     cs.sharedAccessSignature = kv.value(QStringLiteral("sharedaccesssignature"));
-    if (cs.sharedAccessSignature.startsWith(QLatin1Char('?')))
-        cs.sharedAccessSignature.remove(0, 1);
+    while (cs.sharedAccessSignature.startsWith(QLatin1Char('?'))) // also "? sv=..." and "??sv=..."
+        cs.sharedAccessSignature = cs.sharedAccessSignature.mid(1).trimmed();
     if (!cs.accountKey.isEmpty()) {
         const auto decoded = QByteArray::fromBase64Encoding(cs.accountKey.toLatin1(),
                                                             QByteArray::AbortOnBase64DecodingErrors);
@@ -98,15 +98,21 @@ Result<ConnectionString> ConnectionString::parse(QStringView text)
             return out.isValid() && !out.host().isEmpty()
                 && (out.scheme() == QLatin1String("http") || out.scheme() == QLatin1String("https"));
         }
-        if (!cs.accountName.isEmpty())
-            out = QUrl(QStringLiteral("%1://%2.%3.%4")
-                           .arg(protocol, cs.accountName, QLatin1String(service), suffix));
+        if (!cs.accountName.isEmpty()) {
+            // AccountName and EndpointSuffix must make a host ("a b" or "core(net" do not).
+            out = QUrl(
+                QStringLiteral("%1://%2.%3.%4").arg(protocol, cs.accountName, QLatin1String(service), suffix),
+                QUrl::StrictMode);
+            return out.isValid() && !out.host().isEmpty() && out.path().isEmpty() && !out.hasQuery()
+                && !out.hasFragment() && out.userInfo().isEmpty() && out.port() == -1;
+        }
         return true;
     };
     if (!resolve("blobendpoint", "blob", cs.blobEndpoint)
         || !resolve("queueendpoint", "queue", cs.queueEndpoint)
         || !resolve("tableendpoint", "table", cs.tableEndpoint))
-        return Error::parse(QStringLiteral("Connection string: an endpoint is not an http(s) URL"));
+        return Error::parse(QStringLiteral("Connection string: an endpoint is not an http(s) URL (check the "
+                                           "*Endpoint values, AccountName and EndpointSuffix)"));
     if (cs.tableEndpoint.isEmpty() && cs.queueEndpoint.isEmpty() && cs.blobEndpoint.isEmpty())
         return Error::parse(QStringLiteral("Connection string has no AccountName and no endpoint"));
 
@@ -130,11 +136,25 @@ Result<ConnectionString> ConnectionString::parse(QStringView text)
 
 QString ConnectionString::toString() const
 {
-    if (developmentStorage && accountKey == QLatin1String(kDevAccountKey)
-        && tableEndpoint == development().tableEndpoint && queueEndpoint == development().queueEndpoint)
-        return QStringLiteral("UseDevelopmentStorage=true");
+    if (developmentStorage && accountKey == QLatin1String(kDevAccountKey)) {
+        if (tableEndpoint == development().tableEndpoint && queueEndpoint == development().queueEndpoint)
+            return QStringLiteral("UseDevelopmentStorage=true");
+        // DevelopmentStorageProxyUri: the emulator's ports on another host (or scheme).
+        QUrl proxy;
+        proxy.setScheme(tableEndpoint.scheme());
+        proxy.setHost(tableEndpoint.host());
+        const QString text
+            = QStringLiteral("UseDevelopmentStorage=true;DevelopmentStorageProxyUri=") + proxy.toString();
+        const Result<ConnectionString> same = parse(text);
+        if (same && same->blobEndpoint == blobEndpoint && same->queueEndpoint == queueEndpoint
+            && same->tableEndpoint == tableEndpoint)
+            return text;
+    }
     QStringList parts;
-    if (!accountName.isEmpty())
+    // A SAS-only string whose account came from an endpoint: AccountName= would make parse() add the
+    // endpoints that were not given, so it is written only when it adds nothing.
+    const bool allEndpoints = !blobEndpoint.isEmpty() && !queueEndpoint.isEmpty() && !tableEndpoint.isEmpty();
+    if (!accountName.isEmpty() && (!accountKey.isEmpty() || allEndpoints))
         parts << QStringLiteral("AccountName=") + accountName;
     if (!accountKey.isEmpty())
         parts << QStringLiteral("AccountKey=") + accountKey;

@@ -113,7 +113,16 @@ QByteArray QueueMessageXml::messageBody(const QString &messageText)
     QByteArray out;
     QXmlStreamWriter w(&out);
     w.writeStartElement(QStringLiteral("QueueMessage"));
-    w.writeTextElement(QStringLiteral("MessageText"), messageText);
+    w.writeStartElement(QStringLiteral("MessageText"));
+    // A reader turns a raw CR (and CRLF) into LF (XML end-of-line handling), so CR goes out as a character
+    // reference: the queue then returns the text unchanged.
+    const QStringList pieces = messageText.split(QLatin1Char('\r'));
+    for (qsizetype i = 0; i < pieces.size(); ++i) {
+        if (i > 0)
+            w.writeEntityReference(QStringLiteral("#xD"));
+        w.writeCharacters(pieces.at(i));
+    }
+    w.writeEndElement();
     w.writeEndElement();
     return out;
 }

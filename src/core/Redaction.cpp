@@ -53,7 +53,7 @@ const std::vector<Rule> &rules()
                           R"(refresh_token|id_token)(?:=|%3D))(?:[^&;\s"'<>#,\\%]++|%(?!26))++)")),
                       QStringLiteral("\\1") + kRedacted });
         // Authorization header values.
-        v.push_back({ compiled(QStringLiteral(R"((\bBearer\s+)[A-Za-z0-9\-._~+/]+=*)")),
+        v.push_back({ compiled(QStringLiteral(R"((\bBearer\s+)[A-Za-z0-9\-._~+/=]+)")),
                       QStringLiteral("\\1") + kRedacted });
         v.push_back({ compiled(QStringLiteral(R"((\bSharedKey(?:Lite)?\s+[^:\s]+:)[A-Za-z0-9+/]+=*)")),
                       QStringLiteral("\\1") + kRedacted });

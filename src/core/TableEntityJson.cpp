@@ -218,10 +218,8 @@ Result<TableEntity> TableEntityJson::parseEntity(const QByteArray &json)
 
 namespace {
 
-void appendJsonString(QByteArray &out, const QString &s)
+void appendJsonUtf8(QByteArray &out, const QByteArray &utf8)
 {
-    out += '"';
-    const QByteArray utf8 = s.toUtf8();
     for (const char ch : utf8) {
         const auto c = static_cast<unsigned char>(ch);
         switch (c) {
@@ -250,6 +248,29 @@ void appendJsonString(QByteArray &out, const QString &s)
             }
         }
     }
+}
+
+void appendJsonString(QByteArray &out, const QString &s)
+{
+    out += '"';
+    // A lone surrogate (a JSON "\ud83d" without its pair) has no UTF-8 form: toUtf8() would turn it into
+    // '?'. Write it as the same \uXXXX escape so the value reads back unchanged.
+    qsizetype start = 0;
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        const QChar c = s.at(i);
+        if (!c.isSurrogate())
+            continue;
+        if (c.isHighSurrogate() && i + 1 < s.size() && s.at(i + 1).isLowSurrogate()) {
+            ++i;
+            continue;
+        }
+        appendJsonUtf8(out, QStringView(s).mid(start, i - start).toUtf8());
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", unsigned(c.unicode()));
+        out += buf;
+        start = i + 1;
+    }
+    appendJsonUtf8(out, QStringView(s).mid(start).toUtf8());
     out += '"';
 }
 

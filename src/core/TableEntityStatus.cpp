@@ -1,5 +1,7 @@
 #include "core/TableEntityStatus.h"
 
+#include <cmath>
+
 #include <QUuid>
 
 namespace iw {
@@ -19,6 +21,17 @@ QString text(const TableEntity &e, QStringView name)
     return s;
 }
 
+// Epoch milliseconds, within years 1..9999 (a time the table can hold and a client can write back);
+// anything else, or not finite, is no time.
+QDateTime fromEpochMs(double ms)
+{
+    constexpr double kMax = 253402300799999.0; // 9999-12-31T23:59:59.999Z
+    constexpr double kMin = -62135596800000.0; // 0001-01-01T00:00:00Z
+    if (!std::isfinite(ms) || ms > kMax || ms < kMin)
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(ms), Qt::UTC);
+}
+
 QDateTime dateTime(const TableEntity &e, QStringView name)
 {
     const QVariant v = e.value(name);
@@ -28,7 +41,7 @@ QDateTime dateTime(const TableEntity &e, QStringView name)
     case QMetaType::LongLong:
     case QMetaType::Int:
     case QMetaType::Double:
-        return QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+        return fromEpochMs(v.toDouble());
     case QMetaType::QString: {
         const QString s = v.toString().trimmed();
         QDateTime dt = parseIsoDateTimeUtc(s);
@@ -37,7 +50,7 @@ QDateTime dateTime(const TableEntity &e, QStringView name)
         bool ok = false;
         const qint64 ms = s.toLongLong(&ok); // JS SDK: Date.now().toString()
         if (ok)
-            return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+            return fromEpochMs(double(ms));
         dt = QDateTime::fromString(s, Qt::RFC2822Date);
         return dt.isValid() ? dt.toUTC() : QDateTime();
     }
