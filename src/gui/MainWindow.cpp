@@ -3,6 +3,7 @@
 #include "gui/ChartsView.h"
 #include "gui/ConnectionsController.h"
 #include "gui/ExportDialog.h"
+#include "gui/LanguageMenu.h"
 #include "gui/NotificationsPane.h"
 #include "gui/OperationsCsv.h"
 #include "gui/OperationsPane.h"
@@ -47,7 +48,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(std::make_un
         QApplication::setPalette(PaletteColors::darkPalette());
     }
     m_ui->setupUi(this);
-    setWindowIcon(QIcon(QStringLiteral(":/icons/ingestwatch.svg")));
+    // The installed theme icon (hicolor, from the package) when there is one, else the built-in SVG.
+    setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.ingestwatch.IngestWatch"),
+                                   QIcon(QStringLiteral(":/icons/ingestwatch.svg"))));
     m_ui->actionRefresh->setIcon(QIcon(QStringLiteral(":/icons/refresh.svg")));
     m_ui->actionTrack->setIcon(QIcon(QStringLiteral(":/icons/track.svg")));
     m_ui->actionSubmit->setIcon(QIcon(QStringLiteral(":/icons/submit.svg")));
@@ -62,6 +65,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent), m_ui(std::make_un
         m_ui->menuView->addAction(dock->toggleViewAction());
     m_ui->menuView->addSeparator();
     m_ui->menuView->addAction(m_ui->mainToolBar->toggleViewAction());
+    m_ui->menuView->addMenu(new LanguageMenu(this)); // System / English / Deutsch / Français
     resizeDocks({ m_ui->chartsDock }, { 330 }, Qt::Vertical);
 
     // Auto-refresh interval (the monitors enforce the floor; "Off" stops the timers, F5 still works).
