@@ -105,7 +105,6 @@ private:
     void merge(const QList<QueuedOperation> &ops, const QDateTime &now);
     void enqueueMerge(const QList<QueuedOperation> &ops, const QDateTime &when);
     void drainMerges(int maxRows = 0);
-    void flushMerges();
     void archive(ArchiveBatch batch);
     QDateTime now() const;
 

@@ -160,6 +160,35 @@ private Q_SLOTS:
         QVERIFY(m.canCancel(QStringLiteral("2")));
     }
 
+    // A cancel answered while a refresh's rows wait to be merged does not merge them all in one go (that
+    // stalled the GUI for every cancel of a "cancel all"); the older queued row of that id is dropped, so the
+    // cancel's row wins.
+    void cancelAnswerDoesNotFlushTheMergeQueue()
+    {
+        OperationModel model;
+        FakeBackend backend;
+        OperationMonitor m(&model, &backend, nullptr, nullptr);
+        m.setInterval(0);
+        QStringList ids;
+        for (int i = 0; i < 500; ++i) {
+            ids << QStringLiteral("op-%1").arg(i);
+            backend.add(ids.last(), 10);
+        }
+        QSignalSpy refreshed(&m, &OperationMonitor::refreshed);
+        int rowsWhenCancelAnswered = -1;
+        connect(&m, &OperationMonitor::cancelSucceeded, this,
+                [&](const QString &) { rowsWhenCancelAnswered = model.rowCount(); });
+        m.track(ids, TrackSource::Pasted); // the show is answered first, then the cancel
+        QCOMPARE(m.cancel({ QStringLiteral("op-7") }), QStringList { QStringLiteral("op-7") });
+        QVERIFY(refreshed.wait());
+        QVERIFY(rowsWhenCancelAnswered >= 0);
+        QVERIFY2(rowsWhenCancelAnswered <= OperationMonitor::kMergeSliceRows + 1,
+                 qPrintable(QString::number(rowsWhenCancelAnswered)));
+        QCOMPARE(model.rowCount(), 500);
+        const QueuedOperation op = model.operationAt(model.rowForId(QStringLiteral("op-7")));
+        QCOMPARE(toString(op.state), toString(OperationState::Canceled));
+    }
+
     void cancelFailureClearsInFlight()
     {
         OperationModel model;
