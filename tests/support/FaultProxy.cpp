@@ -78,7 +78,22 @@ FaultProxy::~FaultProxy()
 
 bool FaultProxy::start()
 {
-    return m_server.listen(QHostAddress::LocalHost, 0);
+    if (!m_server.listen(QHostAddress::LocalHost, m_port))
+        return false;
+    m_port = m_server.serverPort();
+    return true;
+}
+
+void FaultProxy::goAway()
+{
+    m_server.close();
+    for (QTcpSocket *s : findChildren<QTcpSocket *>())
+        s->abort();
+}
+
+bool FaultProxy::comeBack()
+{
+    return m_server.isListening() || start();
 }
 
 QUrl FaultProxy::url(const QString &path) const
@@ -150,13 +165,13 @@ void FaultProxy::handleRequest(QTcpSocket *client, QByteArray request)
     Q_EMIT requestSeen(method, path, f.kind != Fault::Kind::None && f.kind != Fault::Kind::Delay);
     switch (f.kind) {
     case Fault::Kind::None:
-        forward(client, std::move(request), false);
+        forward(client, std::move(request), Fault::Kind::None);
         return;
     case Fault::Kind::Delay: {
         QPointer<QTcpSocket> c(client);
         QTimer::singleShot(f.delayMs, this, [this, c, request]() {
             if (c)
-                forward(c, request, false);
+                forward(c, request, Fault::Kind::None);
         });
         return;
     }
@@ -165,8 +180,9 @@ void FaultProxy::handleRequest(QTcpSocket *client, QByteArray request)
         client->abort();
         return;
     case Fault::Kind::Truncate:
+    case Fault::Kind::Malformed:
         ++m_faults;
-        forward(client, std::move(request), true);
+        forward(client, std::move(request), f.kind);
         return;
     case Fault::Kind::Status: {
         ++m_faults;
@@ -194,7 +210,7 @@ void FaultProxy::handleRequest(QTcpSocket *client, QByteArray request)
     }
 }
 
-void FaultProxy::forward(QTcpSocket *client, QByteArray request, bool truncate)
+void FaultProxy::forward(QTcpSocket *client, QByteArray request, Fault::Kind how)
 {
     ++m_forwarded;
     auto *upstream = new QTcpSocket(this);
@@ -205,7 +221,7 @@ void FaultProxy::forward(QTcpSocket *client, QByteArray request, bool truncate)
     connect(upstream, &QTcpSocket::readyRead, upstream,
             [upstream, response] { *response += upstream->readAll(); });
     auto finished = std::make_shared<bool>(false);
-    const auto finish = [upstream, response, c, truncate, finished] {
+    const auto finish = [upstream, response, c, how, finished] {
         if (*finished)
             return;
         *finished = true;
@@ -217,10 +233,22 @@ void FaultProxy::forward(QTcpSocket *client, QByteArray request, bool truncate)
             c->abort();
             return;
         }
-        if (truncate) {
-            const qsizetype headEnd = response->indexOf("\r\n\r\n");
+        const qsizetype headEnd = response->indexOf("\r\n\r\n");
+        if (how == Fault::Kind::Truncate) {
             const qsizetype bodyLen = headEnd < 0 ? 0 : response->size() - headEnd - 4;
             c->write(response->left(headEnd < 0 ? response->size() / 2 : headEnd + 4 + bodyLen / 2));
+        } else if (how == Fault::Kind::Malformed && headEnd >= 0) {
+            // The same status and headers; a body that starts like JSON and XML and is neither.
+            const QByteArray body = "{\"value\":[{\"PartitionKey\":\"<QueueMessagesList><QueueMessage><Mess";
+            QByteArray head;
+            for (const QByteArray &raw : response->left(headEnd).split('\n')) {
+                const QByteArray line = raw.trimmed();
+                const QByteArray lower = line.toLower();
+                if (lower.startsWith("content-length:") || lower.startsWith("transfer-encoding:"))
+                    continue;
+                head += line + "\r\n";
+            }
+            c->write(head + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
         } else {
             c->write(*response);
         }

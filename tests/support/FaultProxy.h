@@ -23,7 +23,9 @@ namespace iw::test {
 //   reset QUrl endpoint = proxy.url(QStringLiteral("/devstoreaccount1"));
 //
 // Faults: a canned status (503/429/500..., optional Retry-After and body), a delay before forwarding, a
-// connection reset before any answer, or a truncated answer (the head and half the body, then close).
+// connection reset before any answer, a truncated answer (the head and half the body, then close), or a
+// malformed one (the real head, a body that is not valid JSON/XML). goAway()/comeBack(): the backend is
+// down, then back on the same port.
 // Signatures stay valid through the proxy: only the Host header changes and it is not signed.
 // Runs in the thread it was created in (the test's event loop); no threads of its own.
 class FaultProxy : public QObject
@@ -32,7 +34,7 @@ class FaultProxy : public QObject
 public:
     struct Fault
     {
-        enum class Kind { None, Status, Delay, Reset, Truncate };
+        enum class Kind { None, Status, Delay, Reset, Truncate, Malformed };
         Kind kind = Kind::None;
         int status = 503;
         int retryAfterSeconds = -1; // < 0: no Retry-After header
@@ -67,13 +69,24 @@ public:
             f.kind = Kind::Truncate;
             return f;
         }
+        // The real answer's status and headers with a body that is cut-off JSON/XML (Content-Length fits).
+        static Fault malformed()
+        {
+            Fault f;
+            f.kind = Kind::Malformed;
+            return f;
+        }
     };
 
     FaultProxy(QHostAddress targetHost, quint16 targetPort, QObject *parent = nullptr);
     ~FaultProxy() override;
 
     bool start(); // listens on 127.0.0.1, a free port
-    quint16 port() const { return m_server.serverPort(); }
+    // The backend goes away: stop listening and drop every open connection (clients get "connection
+    // refused" / "closed"); comeBack() listens again on the same port.
+    void goAway();
+    bool comeBack();
+    quint16 port() const { return m_port; }
     QUrl url(const QString &path = QString()) const; // http://127.0.0.1:<port><path>
 
     void failNext(int count, const Fault &fault); // the next `count` requests get `fault`
@@ -91,12 +104,13 @@ private:
     void onNewConnection();
     void onClientData(QTcpSocket *client);
     void handleRequest(QTcpSocket *client, QByteArray request);
-    void forward(QTcpSocket *client, QByteArray request, bool truncate);
+    void forward(QTcpSocket *client, QByteArray request, Fault::Kind how);
     Fault nextFault();
 
     QTcpServer m_server;
     QHostAddress m_targetHost;
     quint16 m_targetPort;
+    quint16 m_port = 0; // kept for comeBack()
     int m_nextCount = 0;
     Fault m_nextFault;
     double m_rate = 0;
