@@ -97,7 +97,7 @@ void ProfileTokenProvider::withResource(std::function<void(Result<QString>)> nex
         m_pipeline, m_profile.ingestEndpoint(), this, [next = std::move(next)](Result<AuthMetadata> m) {
             if (!m) {
                 Error e = m.error();
-                e.message = QStringLiteral("Cannot read the endpoint's sign-in metadata: %1").arg(e.message);
+                e.message = tr("Cannot read the endpoint's sign-in metadata: %1").arg(e.message);
                 next(e);
                 return;
             }
@@ -111,9 +111,9 @@ void ProfileTokenProvider::prepare()
     const QString profileName = m_profile.name;
     switch (m_profile.signIn) {
     case SignInMethod::None:
-        fail(Error::make(
-            Error::Kind::Auth,
-            QStringLiteral("Profile %1 has no sign-in method: choose one in Connections.").arg(profileName)));
+        fail(
+            Error::make(Error::Kind::Auth,
+                        tr("Profile %1 has no sign-in method: choose one in Connections.").arg(profileName)));
         return;
     case SignInMethod::AzureCli:
         withResource([this](Result<QString> resource) {
@@ -132,8 +132,8 @@ void ProfileTokenProvider::prepare()
     case SignInMethod::ServicePrincipal: {
         if (m_profile.tenantId.isEmpty() || m_profile.clientId.isEmpty()) {
             fail(Error::make(Error::Kind::Usage,
-                             QStringLiteral("Profile %1 needs a tenant and a client id for the service "
-                                            "principal sign-in.")
+                             tr("Profile %1 needs a tenant and a client id for the service "
+                                "principal sign-in.")
                                  .arg(profileName)));
             return;
         }
@@ -147,13 +147,12 @@ void ProfileTokenProvider::prepare()
             if (value.isEmpty()) {
                 if (secret.ok() || secret.error().kind == Error::Kind::NotFound) {
                     fail(Error::make(Error::Kind::Auth,
-                                     QStringLiteral("No client secret is stored for profile %1: enter it in "
-                                                    "Connections.")
+                                     tr("No client secret is stored for profile %1: enter it in "
+                                        "Connections.")
                                          .arg(m_profile.name)));
                 } else {
                     Error e = secret.error();
-                    e.message = QStringLiteral("Cannot read the client secret from the keychain: %1")
-                                    .arg(e.message);
+                    e.message = tr("Cannot read the client secret from the keychain: %1").arg(e.message);
                     fail(e);
                 }
                 return;
