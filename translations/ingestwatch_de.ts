@@ -2026,6 +2026,29 @@ Dieses Dashboard zum Abnehmer der Berichtswarteschlangen machen?</translation>
     </message>
 </context>
 <context>
+    <name>iw::ProfileTokenProvider</name>
+    <message>
+        <source>Cannot read the endpoint&apos;s sign-in metadata: %1</source>
+        <translation>Die Anmelde-Metadaten des Endpunkts können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Profile %1 has no sign-in method: choose one in Connections.</source>
+        <translation>Profil %1 hat keine Anmeldemethode: unter Verbindungen eine wählen.</translation>
+    </message>
+    <message>
+        <source>Profile %1 needs a tenant and a client id for the service principal sign-in.</source>
+        <translation>Profil %1 braucht für die Anmeldung als Dienstprinzipal einen Mandanten und eine Client-ID.</translation>
+    </message>
+    <message>
+        <source>No client secret is stored for profile %1: enter it in Connections.</source>
+        <translation>Für Profil %1 ist kein Clientgeheimnis gespeichert: unter Verbindungen eingeben.</translation>
+    </message>
+    <message>
+        <source>Cannot read the client secret from the keychain: %1</source>
+        <translation>Das Clientgeheimnis kann nicht aus dem Schlüsselbund gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>iw::ProgressBarDelegate</name>
     <message>
         <source>–</source>

@@ -2026,6 +2026,29 @@ Faire de ce tableau de bord le consommateur des files de rapports ?</translation
     </message>
 </context>
 <context>
+    <name>iw::ProfileTokenProvider</name>
+    <message>
+        <source>Cannot read the endpoint&apos;s sign-in metadata: %1</source>
+        <translation>Impossible de lire les métadonnées de connexion du point de terminaison : %1</translation>
+    </message>
+    <message>
+        <source>Profile %1 has no sign-in method: choose one in Connections.</source>
+        <translation>Le profil %1 n&apos;a pas de méthode de connexion : choisissez-en une dans Connexions.</translation>
+    </message>
+    <message>
+        <source>Profile %1 needs a tenant and a client id for the service principal sign-in.</source>
+        <translation>Le profil %1 nécessite un locataire et un ID client pour la connexion par principal de service.</translation>
+    </message>
+    <message>
+        <source>No client secret is stored for profile %1: enter it in Connections.</source>
+        <translation>Aucun secret client n&apos;est enregistré pour le profil %1 : saisissez-le dans Connexions.</translation>
+    </message>
+    <message>
+        <source>Cannot read the client secret from the keychain: %1</source>
+        <translation>Impossible de lire le secret client dans le trousseau : %1</translation>
+    </message>
+</context>
+<context>
     <name>iw::ProgressBarDelegate</name>
     <message>
         <source>–</source>
