@@ -1881,7 +1881,7 @@ Dieses Dashboard zum Abnehmer der Berichtswarteschlangen machen?</translation>
     <name>iw::OperationsPane</name>
     <message>
         <source>All states</source>
-        <translation>Alle States</translation>
+        <translation>Alle Zustände</translation>
     </message>
     <message>
         <source>In progress</source>

@@ -188,11 +188,11 @@
     </message>
     <message>
         <source>Statuses</source>
-        <translation>États</translation>
+        <translation>Statuts</translation>
     </message>
     <message>
         <source>Ingestion statuses from the Azure status table appear here.</source>
-        <translation>Les états d&apos;ingestion de la table d&apos;état Azure apparaissent ici.</translation>
+        <translation>Les statuts d&apos;ingestion de la table d&apos;état Azure apparaissent ici.</translation>
     </message>
     <message>
         <source>Notifications</source>
@@ -509,7 +509,7 @@ Les données vont sur stdout, les erreurs sur stderr. Les URL de blobs sont affi
     </message>
     <message>
         <source>--status: unknown status &apos;%1&apos; (Pending, Succeeded, Failed, Queued, Skipped, PartiallySucceeded)</source>
-        <translation>--status : état inconnu « %1 » (Pending, Succeeded, Failed, Queued, Skipped, PartiallySucceeded)</translation>
+        <translation>--status : statut inconnu « %1 » (Pending, Succeeded, Failed, Queued, Skipped, PartiallySucceeded)</translation>
     </message>
     <message>
         <source>--since: &apos;%1&apos; is neither an ISO 8601 time nor an age like 15m, 2h, 7d</source>
@@ -1881,7 +1881,7 @@ Faire de ce tableau de bord le consommateur des files de rapports ?</translation
     <name>iw::OperationsPane</name>
     <message>
         <source>All states</source>
-        <translation>Tous les State</translation>
+        <translation>Tous les états</translation>
     </message>
     <message>
         <source>In progress</source>
@@ -2083,7 +2083,7 @@ Faire de ce tableau de bord le consommateur des files de rapports ?</translation
     </message>
     <message>
         <source>Statuses</source>
-        <translation>États</translation>
+        <translation>Statuts</translation>
     </message>
     <message>
         <source>Notifications</source>
@@ -2212,7 +2212,7 @@ Faire de ce tableau de bord le consommateur des files de rapports ?</translation
     </message>
     <message>
         <source>All statuses</source>
-        <translation>Tous les états</translation>
+        <translation>Tous les statuts</translation>
     </message>
     <message>
         <source>All databases</source>
