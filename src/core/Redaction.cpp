@@ -45,17 +45,19 @@ const std::vector<Rule> &rules()
                   R"(AppKey|Password|Pwd)(\s*=\s*))"
                   R"([^;\s"'<>]+)")),
               QStringLiteral("\\1\\2") + kRedacted });
-        // Query / form parameters, plain or percent-encoded inside another URL (%26sig%3D...).
+        // Query / form parameters, plain or percent-encoded inside another URL (%26sig%3D...); a service
+        // decodes parameter names, so "s%69g=" is "sig=" too.
         // Possessive loops only: a backtracking loop over a megabyte-long value would hit the matcher's
         // stack limit, the match would fail, and the secret would stay.
-        v.push_back({ compiled(QStringLiteral(
-                          R"(((?:(?<![A-Za-z0-9_])|(?<=%26)|(?<=%3F))(?:sig|client_secret|access_token|)"
-                          R"(refresh_token|id_token)(?:=|%3D))(?:[^&;\s"'<>#,\\%]++|%(?!26))++)")),
-                      QStringLiteral("\\1") + kRedacted });
+        v.push_back(
+            { compiled(QStringLiteral(
+                  R"(((?:(?<![A-Za-z0-9_])|(?<=%26)|(?<=%3F))(?:(?:s|%73)(?:i|%69)(?:g|%67)|client_secret|access_token|)"
+                  R"(refresh_token|id_token)(?:=|%3D))(?:[^&;\s"'<>#,\\%]++|%(?!26))++)")),
+              QStringLiteral("\\1") + kRedacted });
         // Authorization header values.
         v.push_back({ compiled(QStringLiteral(R"((\bBearer\s+)[A-Za-z0-9\-._~+/=]+)")),
                       QStringLiteral("\\1") + kRedacted });
-        v.push_back({ compiled(QStringLiteral(R"((\bSharedKey(?:Lite)?\s+[^:\s]+:)[A-Za-z0-9+/]+=*)")),
+        v.push_back({ compiled(QStringLiteral(R"((\bSharedKey(?:Lite)?\s+[^:\s]+:)[A-Za-z0-9+/=]+)")),
                       QStringLiteral("\\1") + kRedacted });
         // A JSON Web Token anywhere (header.payload.signature, both JSON parts start with '{"').
         v.push_back(

@@ -142,14 +142,18 @@ private Q_SLOTS:
         }
     }
 
-    // redact() is idempotent and leaves nothing of a bearer token that has '=' inside (the part after
-    // the '=' used to stay, and a second pass then changed the text again).
+    // redact() is idempotent and leaves nothing of a bearer or SharedKey token that has '=' inside (the
+    // part after the '=' used to stay, and a second pass then changed the text again); a sig parameter
+    // with a percent-encoded name is redacted.
     void redactionIdempotent_data() { addFiles(QStringLiteral("Redaction")); }
     void redactionIdempotent()
     {
         QFETCH(QByteArray, input);
         const QString once = redact(QString::fromUtf8(input));
         QCOMPARE(redact(once), once);
+        // No sig parameter keeps a value, also when its name is percent-encoded ("s%69g=").
+        QVERIFY2(!once.contains(QLatin1String("=abc")) && !once.contains(QLatin1String("=SIG")),
+                 qPrintable(once));
         const qsizetype bearer = once.indexOf(QLatin1String("Bearer "));
         if (bearer >= 0)
             QVERIFY2(QStringView(once).mid(bearer + 7).startsWith(QLatin1String("REDACTED"))
