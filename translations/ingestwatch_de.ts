@@ -1298,11 +1298,11 @@ Kategorie: %2 (%3)
     </message>
     <message>
         <source>Database</source>
-        <translation>Datenbank</translation>
+        <translation>Database</translation>
     </message>
     <message>
         <source>Table</source>
-        <translation>Tabelle</translation>
+        <translation>Table</translation>
     </message>
     <message>
         <source>UpdatedOn</source>
@@ -1486,11 +1486,11 @@ Kategorie: %2
     </message>
     <message>
         <source>Database</source>
-        <translation>Datenbank</translation>
+        <translation>Database</translation>
     </message>
     <message>
         <source>Table</source>
-        <translation>Tabelle</translation>
+        <translation>Table</translation>
     </message>
     <message>
         <source>IngestionSourceId</source>
@@ -1819,11 +1819,11 @@ Dieses Dashboard zum Abnehmer der Berichtswarteschlangen machen?</translation>
     </message>
     <message>
         <source>Database</source>
-        <translation>Datenbank</translation>
+        <translation>Database</translation>
     </message>
     <message>
         <source>Table</source>
-        <translation>Tabelle</translation>
+        <translation>Table</translation>
     </message>
     <message>
         <source>(Ingested + Failed + Canceled) / Discovered</source>

@@ -1298,7 +1298,7 @@ Catégorie : %2 (%3)
     </message>
     <message>
         <source>Database</source>
-        <translation>Base de données</translation>
+        <translation>Database</translation>
     </message>
     <message>
         <source>Table</source>
@@ -1326,7 +1326,7 @@ Catégorie : %2 (%3)
     </message>
     <message>
         <source>Details</source>
-        <translation>Détails</translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>OriginatesFromUpdatePolicy</source>
@@ -1486,7 +1486,7 @@ Catégorie : %2
     </message>
     <message>
         <source>Database</source>
-        <translation>Base de données</translation>
+        <translation>Database</translation>
     </message>
     <message>
         <source>Table</source>
@@ -1502,7 +1502,7 @@ Catégorie : %2
     </message>
     <message>
         <source>Details</source>
-        <translation>Détails</translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>ErrorCode</source>
@@ -1819,7 +1819,7 @@ Faire de ce tableau de bord le consommateur des files de rapports ?</translation
     </message>
     <message>
         <source>Database</source>
-        <translation>Base de données</translation>
+        <translation>Database</translation>
     </message>
     <message>
         <source>Table</source>
