@@ -241,20 +241,26 @@ int main(int argc, char *argv[])
             refreshed = true;
             failed = failed || !ok;
         });
-        QObject::connect(&monitor, &NotificationMonitor::errorOccurred, [](const Error &e, const QString &c) {
-            std::fprintf(stderr, "ours: %s: %s\n", qPrintable(c), qPrintable(e.toString()));
-        });
+        int errors = 0;
+        QObject::connect(
+            &monitor, &NotificationMonitor::errorOccurred, [&errors](const Error &e, const QString &c) {
+                if (errors++ < 5)
+                    std::fprintf(stderr, "ours: %s: %s\n", qPrintable(c), qPrintable(e.toString()));
+            });
         int refreshes = 0;
         const double c0 = cpuMsNow();
         QElapsedTimer t;
         t.start();
         // Refresh until everything was consumed (each refresh drains up to its consume bound), plus a last
         // refresh that finds the queue empty, as the operator's next tick would.
+        // A refresh that shows nothing new means the queue is empty (a delete can fail and still have
+        // happened: then consumedCount stays below the messages read, and the rows shown tell).
         while (monitor.consumedCount() < messages && refreshes < messages + 10 && !failed) {
             refreshed = false;
+            const int rowsBefore = model.rowCount();
             monitor.refresh();
             ++refreshes;
-            if (!waitUntil([&] { return refreshed; }, 600000))
+            if (!waitUntil([&] { return refreshed; }, 600000) || model.rowCount() == rowsBefore)
                 break;
         }
         ours.wallMs = double(t.nsecsElapsed()) / 1e6;
@@ -265,7 +271,9 @@ int main(int argc, char *argv[])
         for (int r = 0; r < model.rowCount(); ++r)
             if (!model.notificationAt(r).errorCode.isEmpty())
                 ++ours.withErrorCode;
-        ours.ok = ours.messages == messages && model.rowCount() == messages && ours.withErrorCode == messages;
+        ours.ok = model.rowCount() == messages && ours.withErrorCode == messages;
+        if (errors > 0)
+            std::printf("ours: %d errors reported by the monitor (first 5 on stderr)\n", errors);
         std::printf(
             "ours: %lld consumed, %d rows shown, %lld with an ErrorCode, %d refreshes, %lld requests, "
             "%.0f ms wall, %.0f ms CPU\n",
