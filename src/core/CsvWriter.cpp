@@ -41,7 +41,8 @@ QString CsvWriter::encodeCell(QStringView cell, bool neutraliseFormulas)
         text = QLatin1Char('\'') + cell.toString();
     if (text.isNull())
         text = cell.toString();
-    bool quote = false;
+    // A leading U+FEFF would be read back as a byte order mark and dropped: quote it.
+    bool quote = text.startsWith(QChar(0xFEFF));
     for (const QChar c : text) {
         if (needsQuotes(c.unicode())) {
             quote = true;

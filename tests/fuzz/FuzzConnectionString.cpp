@@ -57,7 +57,8 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
                    show(redacted));
         FUZZ_CHECK(iw::fuzz::noSignature(shown->sharedAccessSignature), show(redacted));
     }
-    if (!cs->developmentStorage && cs->accountKey.size() >= 8 && !cs->accountName.contains(cs->accountKey))
+    if (!cs->developmentStorage && cs->accountKey.size() >= 8 && !cs->accountName.contains(cs->accountKey)
+        && cs->accountKey != QLatin1String("REDACTED")) // a key that is the marker itself
         FUZZ_CHECK(!redacted.contains(cs->accountKey), show(redacted));
     return 0;
 }
