@@ -1,5 +1,6 @@
 #include "app/DebugCounters.h"
 #include "cli/CliApp.h"
+#include "gui/ConnectionsController.h"
 #include "gui/MainWindow.h"
 #include "gui/OperationsPane.h"
 #include "gui/Translations.h"
@@ -7,6 +8,7 @@
 #include "monitor/OperationBackend.h"
 #include "monitor/OperationMonitor.h"
 #include "monitor/ProfileStore.h"
+#include "monitor/SecretStore.h"
 #include "monitor/Session.h"
 #include "store/ArchiveBatch.h"
 
@@ -18,6 +20,8 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
+#include <utility>
 
 namespace {
 
@@ -124,8 +128,24 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     iw::ProfileStore profiles;
-    iw::ConnectionProfile profile;
-    iw::Session::Options options;
+    // Secrets only in the OS keychain; without one, in memory for this session (the window says so).
+    iw::FallbackSecretStore secrets(new iw::KeychainSecretStore(QStringLiteral("IngestWatch")));
+    QSettings settings;
+    int stallSecs = settings.value(QStringLiteral("operations/stallSecs"), 600).toInt();
+    if (parser.isSet(stallAfter)) {
+        stallSecs = parser.value(stallAfter).toInt();
+        settings.setValue(QStringLiteral("operations/stallSecs"), stallSecs);
+    }
+    const QString archivePath = parser.value(archiveOption);
+    auto makeSession = [&](const iw::ConnectionProfile &profile, iw::Session::Options options) {
+        options.archivePath = archivePath;
+        options.secrets = &secrets;
+        auto session = std::make_unique<iw::Session>(profile, std::move(options));
+        session->operationModel()->setStallThresholdSeconds(stallSecs);
+        return session;
+    };
+
+    std::unique_ptr<iw::Session> session;
     QString backendFile = parser.value(localBackend);
     if (backendFile.isEmpty())
         backendFile = qEnvironmentVariable("IW_LOCAL_BACKEND");
@@ -135,46 +155,54 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "ingestwatch: %s\n", qPrintable(local.error().message));
             return 2;
         }
-        profile = local.value().first;
-        options = std::move(local.value().second);
+        session = makeSession(local.value().first, std::move(local.value().second));
     } else {
         const QString name
             = parser.isSet(profileOption) ? parser.value(profileOption) : profiles.activeProfileName();
-        profile = profiles.profile(name).value_or(iw::ProfileStore::localProfile());
+        session = makeSession(profiles.profile(name).value_or(iw::ProfileStore::localProfile()), {});
     }
-    options.archivePath = parser.value(archiveOption);
-    iw::Session session(profile, std::move(options));
-    QSettings settings;
-    int stallSecs = settings.value(QStringLiteral("operations/stallSecs"), 600).toInt();
-    if (parser.isSet(stallAfter)) {
-        stallSecs = parser.value(stallAfter).toInt();
-        settings.setValue(QStringLiteral("operations/stallSecs"), stallSecs);
-    }
-    session.operationModel()->setStallThresholdSeconds(stallSecs);
     iw::MainWindow window;
-    window.setSession(&session);
+    window.connections()->setStores(&profiles, &secrets);
+    QObject::connect(
+        &secrets, &iw::FallbackSecretStore::keychainUnavailable, &window, [&window](const QString &reason) {
+            window.showError(
+                QApplication::translate("main", "Keychain"), iw::Error::make(iw::Error::Kind::Io, reason),
+                QApplication::translate("main", "secrets are kept in memory for this session only"));
+        });
+    window.setSession(session.get());
+    // Another profile chosen in the window: a new Session replaces the shown one (the old one goes after).
+    QObject::connect(window.connections(), &iw::ConnectionsController::profileActivated, &window,
+                     [&](const QString &name) {
+                         const std::optional<iw::ConnectionProfile> next = profiles.profile(name);
+                         if (!next)
+                             return;
+                         std::unique_ptr<iw::Session> old = std::exchange(session, makeSession(*next, {}));
+                         window.setSession(session.get());
+                         session->start();
+                         old.release()->deleteLater();
+                     });
     if (parser.isSet(screenshotDir))
         window.resize(1440, 900);
     window.show();
-    session.start();
+    session->start();
     const QStringList ids = parser.values(trackOption);
     if (!ids.isEmpty())
-        session.operationMonitor()->track(ids, iw::TrackSource::Pasted);
+        session->operationMonitor()->track(ids, iw::TrackSource::Pasted);
     if (parser.isSet(submitDemo))
-        submitDemoIngestions(session);
+        submitDemoIngestions(*session);
     // Debug only (scripts/soak): IW_DEBUG_COUNTERS / IW_DEBUG_REFRESH_MS; nothing happens without them.
     iw::DebugCounters::fromEnvironment(
-        { &app, &session, &window }, [&session] { session.refreshAll(); }, &session);
+        { &app, session.get(), &window }, [&session] { session->refreshAll(); }, &window);
 
     if (parser.isSet(demoCancel)) {
-        QTimer::singleShot(8000, &session, [&session] {
-            const QList<iw::QueuedOperation> ops = session.operationModel()->operations();
+        QTimer::singleShot(8000, &window, [&session] {
+            const QList<iw::QueuedOperation> ops = session->operationModel()->operations();
             const iw::QueuedOperation *smallest = nullptr;
             for (const iw::QueuedOperation &op : ops)
                 if (!iw::isTerminal(op.state) && (!smallest || op.discovered < smallest->discovered))
                     smallest = &op;
             if (smallest)
-                session.operationMonitor()->cancel({ smallest->ingestionOperationId });
+                session->operationMonitor()->cancel({ smallest->ingestionOperationId });
         });
     }
     if (parser.isSet(screenshotDir)) {
@@ -182,7 +210,7 @@ int main(int argc, char *argv[])
         const int delay = std::max(1, parser.value(screenshotDelay).toInt());
         // Shortly before: select the busiest operation so the details table has blobs in the pictures.
         QTimer::singleShot(std::max(500, delay * 1000 - 4000), &window, [&window, &session] {
-            const QList<iw::QueuedOperation> ops = session.operationModel()->operations();
+            const QList<iw::QueuedOperation> ops = session->operationModel()->operations();
             const iw::QueuedOperation *best = nullptr;
             for (const iw::QueuedOperation &op : ops)
                 if (!iw::isTerminal(op.state) && (!best || op.done() > best->done()))
