@@ -2415,5 +2415,13 @@ Dieses Dashboard zum Abnehmer der Berichtswarteschlangen machen?</translation>
         <source>Flag an operation as stalled when its counts have not moved for SECONDS (default: the saved setting, else 600).</source>
         <translation>Einen Vorgang als stockend markieren, wenn sich seine Zähler SECONDS lang nicht bewegt haben (Vorgabe: die gespeicherte Einstellung, sonst 600).</translation>
     </message>
+    <message>
+        <source>Keychain</source>
+        <translation>Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>secrets are kept in memory for this session only</source>
+        <translation>Geheimnisse bleiben nur für diese Sitzung im Speicher</translation>
+    </message>
 </context>
 </TS>

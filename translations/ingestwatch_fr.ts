@@ -2415,5 +2415,13 @@ Faire de ce tableau de bord le consommateur des files de rapports ?</translation
         <source>Flag an operation as stalled when its counts have not moved for SECONDS (default: the saved setting, else 600).</source>
         <translation>Marquer une opération comme bloquée quand ses compteurs n&apos;ont pas bougé depuis SECONDS (par défaut : le réglage enregistré, sinon 600).</translation>
     </message>
+    <message>
+        <source>Keychain</source>
+        <translation>Trousseau</translation>
+    </message>
+    <message>
+        <source>secrets are kept in memory for this session only</source>
+        <translation>les secrets ne sont gardés en mémoire que pour cette session</translation>
+    </message>
 </context>
 </TS>
