@@ -111,7 +111,7 @@ Error parseOneApiError(const QByteArray &body, int httpStatus, const QString &ac
         e.retryable = permanent.toString().compare(QLatin1String("true"), Qt::CaseInsensitive) != 0;
     const QJsonObject context = err.value(QLatin1String("@context")).toObject();
     const QString activity = stringMember(context, QLatin1String("activityId"));
-    if (!activity.isEmpty())
+    if (!activity.trimmed().isEmpty()) // a blank one keeps the header's
         e.activityId = clip(activity);
     e.clientRequestId = clip(stringMember(context, QLatin1String("clientRequestId")));
     if (httpStatus == 0 && e.code.contains(QLatin1String("Throttl"), Qt::CaseInsensitive))

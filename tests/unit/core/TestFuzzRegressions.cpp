@@ -3,6 +3,7 @@
 #include "core/ConnectionString.h"
 #include "core/CsvReader.h"
 #include "core/CsvWriter.h"
+#include "core/OneApiError.h"
 #include "core/QueueMessageXml.h"
 #include "core/Redaction.h"
 #include "core/TableEntityJson.h"
@@ -190,6 +191,15 @@ private Q_SLOTS:
             QVERIFY(back.ok());
             QCOMPARE(*back, rows);
         }
+    }
+
+    // A blank @context.activityId keeps the x-ms-activity-id header's value (it used to become empty).
+    void oneApiBlankActivityId_data() { addFiles(QStringLiteral("OneApiErrorBlankActivity")); }
+    void oneApiBlankActivityId()
+    {
+        QFETCH(QByteArray, input);
+        const Error e = parseOneApiError(input, 429, QStringLiteral("hdr-activity"));
+        QCOMPARE(e.activityId, QStringLiteral("hdr-activity"));
     }
 };
 
