@@ -329,7 +329,12 @@ void NotificationMonitor::consumeRound(int index, quint64 generation, int readSo
                              more](Status st) {
                                 if (!self || self->m_generation != generation)
                                     return;
-                                if (st)
+                                // 404 MessageNotFound: already gone, typically because the answer to
+                                // our first delete was lost and the retry found nothing. The message is
+                                // archived and no longer in the queue, which is all a delete is for.
+                                if (st
+                                    || (st.error().kind == Error::Kind::NotFound
+                                        && st.error().code == QLatin1String("MessageNotFound")))
                                     ++*deleted;
                                 else if (st.error().kind != Error::Kind::Canceled)
                                     Q_EMIT self->errorOccurred(

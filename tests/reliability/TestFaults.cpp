@@ -639,6 +639,42 @@ private Q_SLOTS:
         QCOMPARE(rows.size(), kMessages);
     }
 
+    // The backend deletes the message but the answer is lost; the retried delete finds nothing (404
+    // MessageNotFound). That is a consumed message, not an error.
+    void aDeleteWhoseAnswerWasLostCountsAsConsumed()
+    {
+        constexpr int kMessages = 10;
+        QStringList posted;
+        for (int i = 0; i < kMessages; ++i)
+            posted << QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QVERIFY(post(kConsumeQueue, posted));
+
+        FaultProxy &proxy = *m_storage.queueProxy;
+        NotificationModel model;
+        FailureGroupModel groups;
+        HttpPipeline pipeline;
+        pipeline.setRetryPolicy(quickPolicy());
+        ArchiveWriter writer(
+            ArchiveConfig::sqlite(QStringLiteral("lost"), m_dir.filePath(QStringLiteral("lost.sqlite"))));
+        NotificationMonitor monitor(&model, &groups, &pipeline, &writer, nullptr);
+        monitor.setInterval(0);
+        monitor.setQueues(proxiedConfig(false), { kConsumeQueue }, {});
+        monitor.setMode(NotificationMonitor::Mode::Consume);
+        QSignalSpy errors(&monitor, &NotificationMonitor::errorOccurred);
+        const int faultsBefore = proxy.faultsInjected();
+        proxy.setOnlyMethod("DELETE");
+        proxy.failNext(3, FaultProxy::Fault::loseAnswer());
+        QSignalSpy refreshed(&monitor, &NotificationMonitor::refreshed);
+        monitor.refresh();
+        QVERIFY(refreshed.wait(30000));
+        const int lost = proxy.faultsInjected() - faultsBefore;
+        faultOff(proxy);
+        QCOMPARE(lost, 3);
+        QCOMPARE(queueCount(kConsumeQueue), qint64(0));
+        QCOMPARE(monitor.consumedCount(), qint64(kMessages));
+        QCOMPARE(errors.count(), 0);
+    }
+
     // The pane: MainWindow offscreen on a Session against the in-process simulator.
     void operationsPaneShowsTheErrorAndClearsIt()
     {

@@ -113,10 +113,16 @@ void FaultProxy::setFaultRate(double rate, const Fault &fault)
     m_rateFault = fault;
 }
 
+void FaultProxy::setOnlyMethod(const QByteArray &method)
+{
+    m_onlyMethod = method;
+}
+
 void FaultProxy::clearFaults()
 {
     m_nextCount = 0;
     m_rate = 0;
+    m_onlyMethod.clear();
 }
 
 FaultProxy::Fault FaultProxy::nextFault()
@@ -161,7 +167,7 @@ void FaultProxy::handleRequest(QTcpSocket *client, QByteArray request)
     const QList<QByteArray> first = request.left(request.indexOf("\r\n")).split(' ');
     const QByteArray method = first.value(0);
     const QByteArray path = first.value(1);
-    const Fault f = nextFault();
+    const Fault f = m_onlyMethod.isEmpty() || method == m_onlyMethod ? nextFault() : Fault {};
     Q_EMIT requestSeen(method, path, f.kind != Fault::Kind::None && f.kind != Fault::Kind::Delay);
     switch (f.kind) {
     case Fault::Kind::None:
@@ -181,6 +187,7 @@ void FaultProxy::handleRequest(QTcpSocket *client, QByteArray request)
         return;
     case Fault::Kind::Truncate:
     case Fault::Kind::Malformed:
+    case Fault::Kind::LoseAnswer:
         ++m_faults;
         forward(client, std::move(request), f.kind);
         return;
@@ -229,7 +236,7 @@ void FaultProxy::forward(QTcpSocket *client, QByteArray request, Fault::Kind how
         upstream->deleteLater();
         if (!c)
             return;
-        if (response->isEmpty()) {
+        if (response->isEmpty() || how == Fault::Kind::LoseAnswer) {
             c->abort();
             return;
         }

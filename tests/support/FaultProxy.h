@@ -34,7 +34,7 @@ class FaultProxy : public QObject
 public:
     struct Fault
     {
-        enum class Kind { None, Status, Delay, Reset, Truncate, Malformed };
+        enum class Kind { None, Status, Delay, Reset, Truncate, Malformed, LoseAnswer };
         Kind kind = Kind::None;
         int status = 503;
         int retryAfterSeconds = -1; // < 0: no Retry-After header
@@ -69,6 +69,14 @@ public:
             f.kind = Kind::Truncate;
             return f;
         }
+        // The request reaches the backend and runs there; its answer is lost (the client's connection is
+        // reset once the backend has answered).
+        static Fault loseAnswer()
+        {
+            Fault f;
+            f.kind = Kind::LoseAnswer;
+            return f;
+        }
         // The real answer's status and headers with a body that is cut-off JSON/XML (Content-Length fits).
         static Fault malformed()
         {
@@ -91,6 +99,7 @@ public:
 
     void failNext(int count, const Fault &fault); // the next `count` requests get `fault`
     void setFaultRate(double rate, const Fault &fault); // then each request with probability `rate`
+    void setOnlyMethod(const QByteArray &method); // faults hit only requests of this method ("" = all)
     void clearFaults();
 
     int requestsSeen() const { return m_requests; }
@@ -111,6 +120,7 @@ private:
     QHostAddress m_targetHost;
     quint16 m_targetPort;
     quint16 m_port = 0; // kept for comeBack()
+    QByteArray m_onlyMethod;
     int m_nextCount = 0;
     Fault m_nextFault;
     double m_rate = 0;
