@@ -31,13 +31,6 @@ const std::vector<Rule> &rules()
 {
     static const std::vector<Rule> r = [] {
         std::vector<Rule> v;
-        // JSON members, also when the JSON is itself escaped inside a string: "access_token": "..."
-        v.push_back(
-            { compiled(QStringLiteral(
-                  R"((\\?"(?:access_token|refresh_token|id_token|client_secret|AccountKey|)"
-                  R"(SharedAccessKey|SharedAccessSignature|password|authorizationContext|sig)\\?"\s*:\s*\\?"))"
-                  R"([^"\\]*)")),
-              QStringLiteral("\\1") + kRedacted });
         // Connection-string values run up to the next ';' (a SAS in SharedAccessSignature holds '&').
         v.push_back(
             { compiled(QStringLiteral(
@@ -71,11 +64,39 @@ const std::vector<Rule> &rules()
     return r;
 }
 
+// JSON members, also when the JSON is itself escaped inside a string: "access_token": "...". Searched
+// with overlaps (each search starts one character after the previous match's start, not at its end), so a
+// member whose key hides inside another member's value ("sig":\"sig\":\"SECRET\") is found too.
+void redactJsonMembers(QString &s)
+{
+    static const QRegularExpression key = compiled(QStringLiteral(
+        R"(\\?"(?:access_token|refresh_token|id_token|client_secret|AccountKey|SharedAccessKey|)"
+        R"(SharedAccessSignature|password|authorizationContext|sig)\\?"\s*:\s*\\?")"));
+    // Values end at the first quote or backslash and a key ends with a quote: distinct values never overlap.
+    std::vector<std::pair<qsizetype, qsizetype>> values;
+    for (qsizetype from = 0;;) {
+        const QRegularExpressionMatch m = key.match(s, from);
+        if (!m.hasMatch())
+            break;
+        qsizetype end = m.capturedEnd();
+        while (end < s.size() && s.at(end) != QLatin1Char('"') && s.at(end) != QLatin1Char('\\'))
+            ++end;
+        // A search that starts inside the last key can find its tail again ("sig\":\" of \"sig\":\"): same
+        // value.
+        if (values.empty() || values.back().first != m.capturedEnd())
+            values.emplace_back(m.capturedEnd(), end);
+        from = m.capturedStart() + 1;
+    }
+    for (auto it = values.rbegin(); it != values.rend(); ++it)
+        s.replace(it->first, it->second - it->first, kRedacted);
+}
+
 } // namespace
 
 QString redact(QStringView text)
 {
     QString s = text.toString();
+    redactJsonMembers(s);
     for (const Rule &rule : rules())
         s.replace(rule.re, rule.replacement);
     return s;
