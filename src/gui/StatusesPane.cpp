@@ -56,6 +56,7 @@ StatusesPane::StatusesPane(QWidget *parent) : QWidget(parent), m_proxy(new Inges
     for (OperationStatus s : kStatuses)
         m_status->addItem(toString(s), int(s));
     m_database = new QComboBox(this);
+    m_database->setObjectName(QStringLiteral("statusDatabaseFilter"));
     m_database->addItem(tr("All databases"), QString());
     m_table = new QComboBox(this);
     m_table->addItem(tr("All tables"), QString());

@@ -373,6 +373,14 @@ int IngestionStatusModel::upsert(const QList<IngestionStatus> &page)
             if (next.flags & OddKey)
                 m_oddKeys[row] = { s.partitionKey, s.rowKey };
             const quint32 mask = columnMask(old, next);
+            if (next.database != old.database) {
+                m_databaseCounts.remove(old.database);
+                m_databaseCounts.add(next.database);
+            }
+            if (next.table != old.table) {
+                m_tableCounts.remove(old.table);
+                m_tableCounts.add(next.table);
+            }
             if (next.status != old.status) {
                 --m_statusCounts[old.status];
                 ++m_statusCounts[next.status];
@@ -398,6 +406,8 @@ int IngestionStatusModel::upsert(const QList<IngestionStatus> &page)
             m_oddKeys.insert(newRow, { s.partitionKey, s.rowKey });
         m_staging.push_back(r);
         m_index->insert(newRow, hash);
+        m_databaseCounts.add(r.database);
+        m_tableCounts.add(r.table);
         ++m_statusCounts[r.status];
         countsChanged = true;
     }
@@ -429,6 +439,8 @@ void IngestionStatusModel::clear()
     m_pool = StringPool();
     m_poolSecretHints.clear();
     m_statusCounts = {};
+    m_databaseCounts = {};
+    m_tableCounts = {};
     endResetModel();
     Q_EMIT statusCountsChanged();
 }
@@ -563,28 +575,38 @@ QString IngestionStatusModel::statusLabel(OperationStatus s) const
     return tr("%1 (%2)").arg(toString(s), QLocale().toString(count(s)));
 }
 
-QStringList IngestionStatusModel::databases() const
+void IngestionStatusModel::ValueCounts::add(quint32 id)
 {
-    QSet<quint32> ids;
-    for (const Row &r : m_rows)
-        ids.insert(r.database);
+    if (id >= rows.size())
+        rows.resize(std::size_t(id) + 1, 0);
+    if (rows[id]++ == 0)
+        ids.push_back(id);
+}
+
+void IngestionStatusModel::ValueCounts::remove(quint32 id)
+{
+    if (id < rows.size() && rows[id] > 0 && --rows[id] == 0)
+        std::erase(ids, id);
+}
+
+QStringList IngestionStatusModel::distinctValues(const ValueCounts &counts) const
+{
     QStringList out;
-    for (const quint32 id : ids)
+    out.reserve(qsizetype(counts.ids.size()));
+    for (const quint32 id : counts.ids)
         out.append(m_pool.at(id));
     out.sort(Qt::CaseInsensitive);
     return out;
 }
 
+QStringList IngestionStatusModel::databases() const
+{
+    return distinctValues(m_databaseCounts);
+}
+
 QStringList IngestionStatusModel::tables() const
 {
-    QSet<quint32> ids;
-    for (const Row &r : m_rows)
-        ids.insert(r.table);
-    QStringList out;
-    for (const quint32 id : ids)
-        out.append(m_pool.at(id));
-    out.sort(Qt::CaseInsensitive);
-    return out;
+    return distinctValues(m_tableCounts);
 }
 
 quint8 IngestionStatusModel::poolSecretHints(quint32 id) const

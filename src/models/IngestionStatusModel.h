@@ -90,7 +90,8 @@ public:
     int count(OperationStatus s) const { return m_statusCounts[static_cast<std::size_t>(s)]; }
     std::array<int, kStatusCount> statusCounts() const { return m_statusCounts; }
     QString statusLabel(OperationStatus s) const;
-    // Distinct values, for filter combo boxes.
+    // Distinct values, for filter combo boxes (sorted case-insensitively). Kept incrementally: the cost is in
+    // the number of distinct values, not of rows (the pane asks after every page).
     QStringList databases() const;
     QStringList tables() const;
 
@@ -179,6 +180,17 @@ private:
     QHash<int, std::pair<QString, QString>> m_oddKeys; // row -> (PartitionKey, RowKey)
     RowIndex *m_index;
     std::array<int, kStatusCount> m_statusCounts {};
+    // Rows per pool id of one column, and the ids in use: the distinct values without a pass over the rows.
+    struct ValueCounts
+    {
+        std::vector<int> rows; // per pool id
+        std::vector<quint32> ids; // ids with rows > 0
+        void add(quint32 id);
+        void remove(quint32 id);
+    };
+    ValueCounts m_databaseCounts;
+    ValueCounts m_tableCounts;
+    QStringList distinctValues(const ValueCounts &counts) const;
     QDateTime m_now;
     int m_longPendingSecs = 3600;
 };

@@ -10,6 +10,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
 #include <QUuid>
@@ -93,6 +94,44 @@ private Q_SLOTS:
         // Long-pending and failed rows carry the model's highlight.
         QVERIFY(pane.view()->model()->index(0, 0).data(Qt::BackgroundRole).isValid()
                 || pane.view()->model()->index(1, 0).data(Qt::BackgroundRole).isValid());
+    }
+
+    // Pages merge in without a reset, and the Database filter lists each database once the first row of it
+    // arrives (the list is kept by the model, not recomputed over all rows per page).
+    void pagesMergeAndFillDatabaseFilter()
+    {
+        IngestionStatusModel model;
+        HttpPipeline pipeline;
+        StatusMonitor monitor(&model, &pipeline);
+        monitor.setInterval(0);
+        StatusesPane pane;
+        pane.setMonitor(&monitor, &model);
+        pane.show();
+        auto *databases = pane.findChild<QComboBox *>(QStringLiteral("statusDatabaseFilter"));
+        QVERIFY(databases);
+        const auto items = [databases] {
+            QStringList l;
+            for (int i = 1; i < databases->count(); ++i)
+                l << databases->itemText(i);
+            return l;
+        };
+        QSignalSpy resets(pane.proxy(), &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(pane.proxy(), &QAbstractItemModel::rowsInserted);
+        model.upsert(rows(20));
+        QCOMPARE(items(), (QStringList { QStringLiteral("db1"), QStringLiteral("db2") }));
+        QList<IngestionStatus> next = rows(10);
+        next[3].database = QStringLiteral("Archive");
+        model.upsert(next);
+        QCOMPARE(items(),
+                 (QStringList { QStringLiteral("Archive"), QStringLiteral("db1"), QStringLiteral("db2") }));
+        QCOMPARE(pane.view()->model()->rowCount(), 30);
+        QCOMPARE(resets.size(), 0);
+        int insertedRows = 0;
+        for (const QList<QVariant> &args : std::as_const(inserted))
+            insertedRows += args.at(2).toInt() - args.at(1).toInt() + 1;
+        QCOMPARE(insertedRows, 30);
+        databases->setCurrentIndex(1);
+        QCOMPARE(pane.view()->model()->rowCount(), 1);
     }
 
     void knowledgeAndSource()

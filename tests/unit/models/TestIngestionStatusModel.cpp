@@ -234,6 +234,43 @@ private Q_SLOTS:
         QCOMPARE(m.tables().size(), 5);
     }
 
+    // The filter lists follow the rows: a value appears with its first row, moves when a row is updated to
+    // another value, disappears with its last row, and all go with clear().
+    void distinctValuesFollowUpdates()
+    {
+        IngestionStatusModel m;
+        QList<IngestionStatus> l = page(0, 6); // Db0..Db2, Table0..Table4
+        m.upsert(l);
+        QCOMPARE(m.databases(),
+                 (QStringList { QStringLiteral("Db0"), QStringLiteral("Db1"), QStringLiteral("Db2") }));
+        // The two Db2 rows move to a new database, in mixed case (sorted case-insensitively).
+        l[2].database = QStringLiteral("archive");
+        l[5].database = QStringLiteral("archive");
+        l[4].table = QStringLiteral("Table0");
+        m.upsert(l);
+        QCOMPARE(m.databases(),
+                 (QStringList { QStringLiteral("archive"), QStringLiteral("Db0"), QStringLiteral("Db1") }));
+        QCOMPARE(m.tables(),
+                 (QStringList { QStringLiteral("Table0"), QStringLiteral("Table1"), QStringLiteral("Table2"),
+                                QStringLiteral("Table3") }));
+        // One of the two rows back: "archive" stays while a row uses it.
+        l[2].database = QStringLiteral("Db2");
+        m.upsert(l);
+        QCOMPARE(m.databases(),
+                 (QStringList { QStringLiteral("archive"), QStringLiteral("Db0"), QStringLiteral("Db1"),
+                                QStringLiteral("Db2") }));
+        l[5].database = QStringLiteral("Db2");
+        m.upsert(l);
+        QCOMPARE(m.databases(),
+                 (QStringList { QStringLiteral("Db0"), QStringLiteral("Db1"), QStringLiteral("Db2") }));
+        m.clear();
+        QVERIFY(m.databases().isEmpty());
+        QVERIFY(m.tables().isEmpty());
+        m.upsert(page(10, 1));
+        QCOMPARE(m.databases(), QStringList { QStringLiteral("Db1") });
+        QCOMPARE(m.tables(), QStringList { QStringLiteral("Table0") });
+    }
+
     void displayAndTooltips()
     {
         IngestionStatusModel m;
