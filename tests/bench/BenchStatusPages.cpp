@@ -2,7 +2,7 @@
 // IngestionStatusModel + IngestionStatusFilterProxy + StatusesPane (shown offscreen), as
 // StatusMonitor::onRows hands a page over: upsert, then one event-loop turn (deferred view layout, paint).
 //
-//   BenchStatusPages [--preload N] [--pages K]
+//   BenchStatusPages [--preload N] [--pages K] [--sort-column C]
 // Meant for callgrind: the measured part is measurePages(), so
 //   valgrind --tool=callgrind --toggle-collect='*measurePages*' BenchStatusPages --preload 50000
 // gives the instructions of K pages at N rows (inclusive cost of measurePages). Without valgrind it prints
@@ -101,7 +101,10 @@ int main(int argc, char *argv[])
                                         QStringLiteral("N"), QStringLiteral("50000"));
     const QCommandLineOption pagesOpt(QStringLiteral("pages"), QStringLiteral("Pages measured."),
                                       QStringLiteral("K"), QStringLiteral("3"));
-    parser.addOptions({ preloadOpt, pagesOpt });
+    const QCommandLineOption sortOpt(QStringLiteral("sort-column"),
+                                     QStringLiteral("Column the view sorts by (default: the view's own)."),
+                                     QStringLiteral("C"), QStringLiteral("-2"));
+    parser.addOptions({ preloadOpt, pagesOpt, sortOpt });
     parser.process(app);
     const int preload = parser.value(preloadOpt).toInt();
     const int pageCount = std::max(1, parser.value(pagesOpt).toInt());
@@ -113,6 +116,8 @@ int main(int argc, char *argv[])
     pane.setMonitor(nullptr, &model);
     pane.resize(1200, 800);
     pane.show();
+    if (const int column = parser.value(sortOpt).toInt(); column >= -1)
+        pane.view()->sortByColumn(column, Qt::AscendingOrder);
     QCoreApplication::processEvents();
 
     // Baseline: the first page on an empty model.
