@@ -13,39 +13,12 @@ namespace iw {
 
 namespace {
 
-QByteArray field(const char *k, const QString &v)
-{
-    return QByteArray(k) + '=' + QUrl::toPercentEncoding(v);
-}
-
 QString randomUrlSafe(int bytes)
 {
     QByteArray raw(bytes, Qt::Uninitialized);
     for (char &c : raw)
         c = char(QRandomGenerator::system()->bounded(256));
     return QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-}
-
-Error decodeOAuthError(const HttpResponse &resp)
-{
-    const QJsonObject o = QJsonDocument::fromJson(resp.body).object();
-    Error e = Error::make(Error::Kind::Auth, o.value(QStringLiteral("error_description")).toString());
-    e.code = o.value(QStringLiteral("error")).toString();
-    if (e.message.isEmpty())
-        e.message = QStringLiteral("The sign-in authority answered HTTP %1.").arg(resp.status);
-    e.httpStatus = resp.status;
-    e.retryable = resp.status >= 500 || resp.status == 429;
-    return e;
-}
-
-QUrl endpointFor(const QUrl &authority, const QString &tenant, const QString &leaf)
-{
-    QUrl u = authority;
-    QString path = u.path();
-    if (path.endsWith(QLatin1Char('/')))
-        path.chop(1);
-    u.setPath(path + QLatin1Char('/') + tenant + QStringLiteral("/oauth2/v2.0/") + leaf);
-    return u;
 }
 
 QByteArray page(int status, const QString &text)
@@ -85,12 +58,12 @@ BrowserSignInTokenProvider::~BrowserSignInTokenProvider()
 
 QUrl BrowserSignInTokenProvider::authorizeEndpoint() const
 {
-    return endpointFor(m_authority, m_tenant, QStringLiteral("authorize"));
+    return oauth::endpoint(m_authority, m_tenant, QStringLiteral("authorize"));
 }
 
 QUrl BrowserSignInTokenProvider::tokenEndpoint() const
 {
-    return endpointFor(m_authority, m_tenant, QStringLiteral("token"));
+    return oauth::endpoint(m_authority, m_tenant, QStringLiteral("token"));
 }
 
 QString BrowserSignInTokenProvider::describe() const
@@ -154,7 +127,7 @@ HttpRequest BrowserSignInTokenProvider::formRequest(const QByteArray &body) cons
     req.setHeader("Content-Type", "application/x-www-form-urlencoded");
     req.setHeader("Accept", "application/json");
     req.body = body;
-    req.decodeError = decodeOAuthError;
+    req.decodeError = oauth::decodeError;
     return req;
 }
 
@@ -199,9 +172,9 @@ bool BrowserSignInTokenProvider::accept(const QByteArray &body)
 void BrowserSignInTokenProvider::startRefresh()
 {
     m_phase = Phase::Refreshing;
-    const QByteArray body = field("grant_type", QStringLiteral("refresh_token")) + '&'
-        + field("client_id", m_clientId) + '&' + field("refresh_token", m_refreshToken) + '&'
-        + field("scope", m_scope);
+    const QByteArray body = oauth::formField("grant_type", QStringLiteral("refresh_token")) + '&'
+        + oauth::formField("client_id", m_clientId) + '&' + oauth::formField("refresh_token", m_refreshToken)
+        + '&' + oauth::formField("scope", m_scope);
     m_call = m_pipeline->send(formRequest(body), this, [this, gen = m_generation](Result<HttpResponse> r) {
         if (gen != m_generation || m_phase != Phase::Refreshing)
             return;
@@ -325,10 +298,10 @@ void BrowserSignInTokenProvider::onRedirect(QTcpSocket *socket, const QByteArray
 void BrowserSignInTokenProvider::redeem(const QString &code)
 {
     m_phase = Phase::Redeeming;
-    const QByteArray body = field("grant_type", QStringLiteral("authorization_code")) + '&'
-        + field("client_id", m_clientId) + '&' + field("code", code) + '&'
-        + field("redirect_uri", m_redirect.toString()) + '&' + field("code_verifier", m_verifier) + '&'
-        + field("scope", m_scope);
+    const QByteArray body = oauth::formField("grant_type", QStringLiteral("authorization_code")) + '&'
+        + oauth::formField("client_id", m_clientId) + '&' + oauth::formField("code", code) + '&'
+        + oauth::formField("redirect_uri", m_redirect.toString()) + '&'
+        + oauth::formField("code_verifier", m_verifier) + '&' + oauth::formField("scope", m_scope);
     m_call = m_pipeline->send(formRequest(body), this, [this, gen = m_generation](Result<HttpResponse> r) {
         if (gen != m_generation || m_phase != Phase::Redeeming)
             return;

@@ -8,33 +8,6 @@ namespace iw {
 
 namespace {
 
-QByteArray field(const char *k, const QString &v)
-{
-    return QByteArray(k) + '=' + QUrl::toPercentEncoding(v);
-}
-
-Error decodeOAuthError(const HttpResponse &resp)
-{
-    const QJsonObject o = QJsonDocument::fromJson(resp.body).object();
-    Error e = Error::make(Error::Kind::Auth, o.value(QStringLiteral("error_description")).toString());
-    e.code = o.value(QStringLiteral("error")).toString();
-    if (e.message.isEmpty())
-        e.message = QStringLiteral("The sign-in authority answered HTTP %1.").arg(resp.status);
-    e.httpStatus = resp.status;
-    e.retryable = resp.status >= 500 || resp.status == 429;
-    return e;
-}
-
-QUrl endpointFor(const QUrl &authority, const QString &tenant, const QString &leaf)
-{
-    QUrl u = authority;
-    QString path = u.path();
-    if (path.endsWith(QLatin1Char('/')))
-        path.chop(1);
-    u.setPath(path + QLatin1Char('/') + tenant + QStringLiteral("/oauth2/v2.0/") + leaf);
-    return u;
-}
-
 qint64 jsonInt(const QJsonObject &o, const char *key, qint64 fallback)
 {
     const QJsonValue v = o.value(QLatin1String(key));
@@ -67,12 +40,12 @@ DeviceCodeTokenProvider::~DeviceCodeTokenProvider()
 
 QUrl DeviceCodeTokenProvider::deviceCodeEndpoint() const
 {
-    return endpointFor(m_authority, m_tenant, QStringLiteral("devicecode"));
+    return oauth::endpoint(m_authority, m_tenant, QStringLiteral("devicecode"));
 }
 
 QUrl DeviceCodeTokenProvider::tokenEndpoint() const
 {
-    return endpointFor(m_authority, m_tenant, QStringLiteral("token"));
+    return oauth::endpoint(m_authority, m_tenant, QStringLiteral("token"));
 }
 
 QString DeviceCodeTokenProvider::describe() const
@@ -108,7 +81,7 @@ HttpRequest DeviceCodeTokenProvider::formRequest(const QUrl &url, const QByteArr
     req.setHeader("Content-Type", "application/x-www-form-urlencoded");
     req.setHeader("Accept", "application/json");
     req.body = body;
-    req.decodeError = decodeOAuthError;
+    req.decodeError = oauth::decodeError;
     return req;
 }
 
@@ -152,9 +125,9 @@ bool DeviceCodeTokenProvider::accept(const QByteArray &body)
 void DeviceCodeTokenProvider::startRefresh()
 {
     m_phase = Phase::Refreshing;
-    const QByteArray body = field("grant_type", QStringLiteral("refresh_token")) + '&'
-        + field("client_id", m_clientId) + '&' + field("refresh_token", m_refreshToken) + '&'
-        + field("scope", m_scope);
+    const QByteArray body = oauth::formField("grant_type", QStringLiteral("refresh_token")) + '&'
+        + oauth::formField("client_id", m_clientId) + '&' + oauth::formField("refresh_token", m_refreshToken)
+        + '&' + oauth::formField("scope", m_scope);
     m_call = m_pipeline->send(
         formRequest(tokenEndpoint(), body), this, [this, gen = m_generation](Result<HttpResponse> r) {
             if (gen != m_generation)
@@ -182,7 +155,8 @@ void DeviceCodeTokenProvider::startRefresh()
 void DeviceCodeTokenProvider::startDeviceCode()
 {
     m_phase = Phase::RequestingCode;
-    const QByteArray body = field("client_id", m_clientId) + '&' + field("scope", m_scope);
+    const QByteArray body
+        = oauth::formField("client_id", m_clientId) + '&' + oauth::formField("scope", m_scope);
     m_call = m_pipeline->send(
         formRequest(deviceCodeEndpoint(), body), this, [this, gen = m_generation](Result<HttpResponse> r) {
             if (gen != m_generation)
@@ -241,8 +215,8 @@ void DeviceCodeTokenProvider::poll()
         return;
     }
     const QByteArray body
-        = field("grant_type", QStringLiteral("urn:ietf:params:oauth:grant-type:device_code")) + '&'
-        + field("client_id", m_clientId) + '&' + field("device_code", m_deviceCode);
+        = oauth::formField("grant_type", QStringLiteral("urn:ietf:params:oauth:grant-type:device_code")) + '&'
+        + oauth::formField("client_id", m_clientId) + '&' + oauth::formField("device_code", m_deviceCode);
     m_call = m_pipeline->send(
         formRequest(tokenEndpoint(), body), this, [this, gen = m_generation](Result<HttpResponse> r) {
             if (gen != m_generation)

@@ -64,14 +64,36 @@ ClientCredentialsTokenProvider::ClientCredentialsTokenProvider(HttpPipeline *pip
       m_clientId(std::move(clientId)), m_clientSecret(std::move(clientSecret)), m_scope(std::move(scope))
 { }
 
-QUrl ClientCredentialsTokenProvider::tokenEndpointFor(const QUrl &authority, const QString &tenant)
+QUrl oauth::endpoint(const QUrl &authority, const QString &tenant, const QString &leaf)
 {
     QUrl u = authority;
     QString path = u.path();
     if (path.endsWith(QLatin1Char('/')))
         path.chop(1);
-    u.setPath(path + QLatin1Char('/') + tenant + QStringLiteral("/oauth2/v2.0/token"));
+    u.setPath(path + QLatin1Char('/') + tenant + QStringLiteral("/oauth2/v2.0/") + leaf);
     return u;
+}
+
+Error oauth::decodeError(const HttpResponse &resp)
+{
+    const QJsonObject o = QJsonDocument::fromJson(resp.body).object();
+    Error e = Error::make(Error::Kind::Auth, o.value(QStringLiteral("error_description")).toString());
+    e.code = o.value(QStringLiteral("error")).toString();
+    if (e.message.isEmpty())
+        e.message = QStringLiteral("The sign-in authority answered HTTP %1.").arg(resp.status);
+    e.httpStatus = resp.status;
+    e.retryable = resp.status >= 500 || resp.status == 429;
+    return e;
+}
+
+QByteArray oauth::formField(const char *key, const QString &value)
+{
+    return QByteArray(key) + '=' + QUrl::toPercentEncoding(value);
+}
+
+QUrl ClientCredentialsTokenProvider::tokenEndpointFor(const QUrl &authority, const QString &tenant)
+{
+    return oauth::endpoint(authority, tenant, QStringLiteral("token"));
 }
 
 QString ClientCredentialsTokenProvider::describe() const
@@ -123,28 +145,17 @@ void ClientCredentialsTokenProvider::requestToken()
         deliver(Error::make(Error::Kind::Usage, QStringLiteral("Token provider without a pipeline.")));
         return;
     }
-    auto field = [](const char *k, const QString &v) -> QByteArray {
-        return QByteArray(k) + '=' + QUrl::toPercentEncoding(v);
-    };
-    QByteArray body = field("grant_type", QStringLiteral("client_credentials")) + '&'
-        + field("client_id", m_clientId) + '&' + field("client_secret", m_clientSecret) + '&'
-        + field("scope", m_scope);
+    using oauth::formField;
+    QByteArray body = formField("grant_type", QStringLiteral("client_credentials")) + '&'
+        + formField("client_id", m_clientId) + '&' + formField("client_secret", m_clientSecret) + '&'
+        + formField("scope", m_scope);
     HttpRequest req;
     req.verb = "POST";
     req.url = m_endpoint;
     req.setHeader("Content-Type", "application/x-www-form-urlencoded");
     req.setHeader("Accept", "application/json");
     req.body = body;
-    req.decodeError = [](const HttpResponse &resp) {
-        const QJsonObject o = QJsonDocument::fromJson(resp.body).object();
-        Error e = Error::make(Error::Kind::Auth, o.value(QStringLiteral("error_description")).toString());
-        e.code = o.value(QStringLiteral("error")).toString();
-        if (e.message.isEmpty())
-            e.message = QStringLiteral("The token endpoint answered HTTP %1.").arg(resp.status);
-        e.httpStatus = resp.status;
-        e.retryable = resp.status >= 500 || resp.status == 429;
-        return e;
-    };
+    req.decodeError = oauth::decodeError;
     m_pipeline->send(std::move(req), this, [this](Result<HttpResponse> r) {
         if (!r) {
             Error e = r.error();

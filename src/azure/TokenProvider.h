@@ -16,6 +16,16 @@ namespace iw {
 // Where bearer tokens for the Kusto endpoint come from. Asynchronous: a provider may have to ask an
 // authority (client credentials today; Azure CLI and device code later). The callback runs once, on the
 // provider's thread, unless `context` was destroyed first. Tokens are secrets: never log them.
+// The OAuth 2.0 (v2.0 endpoint) pieces every provider here shares.
+namespace oauth {
+// <authority>/<tenant>/oauth2/v2.0/<leaf>, leaf = token, devicecode or authorize.
+QUrl endpoint(const QUrl &authority, const QString &tenant, const QString &leaf);
+// An error answer of the authority ({"error", "error_description"}) as an Auth error; 5xx and 429 retryable.
+Error decodeError(const HttpResponse &resp);
+// One application/x-www-form-urlencoded field: key=percent-encoded value.
+QByteArray formField(const char *key, const QString &value);
+} // namespace oauth
+
 class TokenProvider : public QObject
 {
     Q_OBJECT
