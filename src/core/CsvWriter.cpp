@@ -142,7 +142,8 @@ void CsvWriter::addCell(QStringView cell)
     if (n == 0)
         return;
     const bool neutralise = m_options.neutraliseFormulas && isFormulaStart(s[0]);
-    bool quote = false;
+    // A leading U+FEFF would be read back as a byte order mark and dropped: quote it (as encodeCell does).
+    bool quote = s[0] == 0xFEFF;
     char16_t any = 0;
     for (qsizetype i = 0; i < n; ++i) {
         const char16_t c = s[i];
