@@ -27,25 +27,63 @@ QRegularExpression compiled(const QString &pattern)
     return re;
 }
 
+// Names of query / form parameters whose value is a secret (besides "code", see rules()).
+constexpr QLatin1String kQueryParameterNames[]
+    = { QLatin1String("sig"), QLatin1String("client_secret"), QLatin1String("access_token"),
+        QLatin1String("refresh_token"), QLatin1String("id_token") };
+
+// A parameter name as a service reads it: every character plain or percent-encoded (any case of the
+// letter, any case of the hex digits: the pattern is matched case-insensitively), also encoded twice as
+// in a URL nested in another one's query (%2573 for 's').
+QString queryNamePattern(QLatin1String name)
+{
+    QString out = QStringLiteral("(?:");
+    for (const char c : name) {
+        out += QStringLiteral("(?:") + QRegularExpression::escape(QString(QLatin1Char(c)));
+        const char lower = (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+        const char upper = (c >= 'a' && c <= 'z') ? char(c - 'a' + 'A') : c;
+        for (const char e : { lower, upper }) {
+            out += QStringLiteral("|%(?:25)?") + QString::number(uchar(e), 16);
+            if (lower == upper)
+                break;
+        }
+        out += QLatin1Char(')');
+    }
+    return out + QLatin1Char(')');
+}
+
 const std::vector<Rule> &rules()
 {
     static const std::vector<Rule> r = [] {
         std::vector<Rule> v;
         // Connection-string values run up to the next ';' (a SAS in SharedAccessSignature holds '&').
-        v.push_back(
-            { compiled(QStringLiteral(
-                  R"((?<![A-Za-z0-9_])(AccountKey|SharedAccessKey|SharedAccessSignature|Application\s?Key|)"
-                  R"(AppKey|Password|Pwd)(\s*=\s*))"
-                  R"([^;\s"'<>]+)")),
-              QStringLiteral("\\1\\2") + kRedacted });
-        // Query / form parameters, plain or percent-encoded inside another URL (%26sig%3D...); a service
-        // decodes parameter names, so "s%69g=" is "sig=" too.
+        // The storage names are found also glued to what precedes them ("StorageAccountKey=", or a
+        // malformed "TableEndpoint=https://x?.tSharedAccessSignature=..." that lost its ';'); the short,
+        // common words only on their own.
+        v.push_back({ compiled(QStringLiteral(R"(((?:AccountKey|SharedAccessKey)|)"
+                                              R"((?<![A-Za-z0-9_])(?:Application\s?Key|AppKey|Password|Pwd))"
+                                              R"()(\s*=\s*)[^;\s"'<>]++)")),
+                      QStringLiteral("\\1\\2") + kRedacted });
+        // A SAS wrapped over lines (pasted from a mail) goes on after the line break while the next piece
+        // still holds parameters ("...&sp=rl\n&sig=..."), up to the next ';'.
+        v.push_back({ compiled(QStringLiteral(R"((SharedAccessSignature)(\s*=\s*)[^;\s"'<>]++)"
+                                              R"((?:\s++(?=[^;\s"'<>&=]*+[&=])[^;\s"'<>]++)*+)")),
+                      QStringLiteral("\\1\\2") + kRedacted });
+        // Query / form parameters, plain or percent-encoded inside another URL (%26sig%3D...). A service
+        // decodes and case-folds parameter names, so "s%69g=", "%53IG=" and "client%5Fsecret=" are names
+        // of secrets too (queryNamePattern). An authorization code only in a query (?code= / &code=).
         // Possessive loops only: a backtracking loop over a megabyte-long value would hit the matcher's
         // stack limit, the match would fail, and the secret would stay.
+        const QString value = QStringLiteral(R"((?:[^&;\s"'<>#,\\%]++|%(?!26))++)");
+        QStringList names;
+        for (const QLatin1String name : kQueryParameterNames)
+            names << queryNamePattern(name);
+        v.push_back({ compiled(QStringLiteral(R"(((?:(?<![A-Za-z0-9_])|(?<=%26)|(?<=%3F))(?:)")
+                               + names.join(QLatin1Char('|')) + QStringLiteral(R"()(?:=|%3D)))") + value),
+                      QStringLiteral("\\1") + kRedacted });
         v.push_back(
-            { compiled(QStringLiteral(
-                  R"(((?:(?<![A-Za-z0-9_])|(?<=%26)|(?<=%3F))(?:(?:s|%73)(?:i|%69)(?:g|%67)|client_secret|access_token|)"
-                  R"(refresh_token|id_token)(?:=|%3D))(?:[^&;\s"'<>#,\\%]++|%(?!26))++)")),
+            { compiled(QStringLiteral(R"(((?:(?<=[?&])|(?<=%26)|(?<=%3F)))")
+                       + queryNamePattern(QLatin1String("code")) + QStringLiteral(R"((?:=|%3D)))") + value),
               QStringLiteral("\\1") + kRedacted });
         // Authorization header values.
         v.push_back({ compiled(QStringLiteral(R"((\bBearer\s+)[A-Za-z0-9\-._~+/=]+)")),

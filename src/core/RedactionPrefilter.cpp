@@ -23,7 +23,7 @@ constexpr std::array<quint8, 128> makeClasses()
     t['='] = Assign;
     t['%'] = Percent;
     t['@'] = At;
-    for (const char c : { 'a', 'b', 'e', 'k', 'p', 's', 't' }) {
+    for (const char c : { 'a', 'b', 'c', 'e', 'k', 'p', 's', 't' }) {
         t[std::size_t(c)] = WordStart;
         t[std::size_t(c - 'a' + 'A')] = WordStart;
     }
@@ -49,6 +49,31 @@ bool wordAt(const Char *s, qsizetype n, qsizetype i, const char *word)
     return true;
 }
 
+template<typename Char>
+int hexDigit(const Char *s, qsizetype n, qsizetype i)
+{
+    if (i >= n)
+        return -1;
+    const auto u = static_cast<unsigned>(s[i]);
+    if (u >= '0' && u <= '9')
+        return int(u - '0');
+    if ((u | 0x20) >= 'a' && (u | 0x20) <= 'f')
+        return int((u | 0x20) - 'a' + 10);
+    return -1;
+}
+
+// The character a percent escape at s[i] stands for ("%73"), also one encoded twice ("%2573"); -1 if none.
+template<typename Char>
+int escapedChar(const Char *s, qsizetype n, qsizetype i)
+{
+    const int hi = hexDigit(s, n, i + 1);
+    const int lo = hexDigit(s, n, i + 2);
+    if (hi < 0 || lo < 0)
+        return -1;
+    const int c = hi * 16 + lo;
+    return c == '%' ? escapedChar(s, n, i + 2) : c;
+}
+
 // Char: char16_t (UTF-16) or unsigned char (UTF-8 / Latin-1 bytes).
 template<typename Char>
 quint8 hintsOf(const Char *s, qsizetype n)
@@ -66,8 +91,15 @@ quint8 hintsOf(const Char *s, qsizetype n)
         if (c == Assign) {
             hints |= SecretHints::Assignment;
         } else if (c == Percent) {
-            if (wordAt(s, n, i, "%3d"))
+            if (wordAt(s, n, i, "%3d")) {
                 hints |= SecretHints::Assignment;
+            } else {
+                // A letter spelled as an escape can be part of a parameter name redact() decodes
+                // ("s%69g=", "%53IG="): counted as a secret word.
+                const int c = escapedChar(s, n, i);
+                if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_')
+                    hints |= SecretHints::SecretWord;
+            }
         } else if (c == At) {
             return SecretHints::Trigger;
         } else {
@@ -79,6 +111,10 @@ quint8 hintsOf(const Char *s, qsizetype n)
             case 'b':
                 if (wordAt(s, n, i, "bearer"))
                     return SecretHints::Trigger;
+                break;
+            case 'c':
+                if (wordAt(s, n, i, "code"))
+                    hints |= SecretHints::SecretWord;
                 break;
             case 'e':
                 if (wordAt(s, n, i, "eyj"))

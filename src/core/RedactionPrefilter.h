@@ -8,7 +8,8 @@ namespace iw {
 // A cheap, conservative test run before iw::redact() on bulk text (a million CSV cells): false only when
 // no rule of redact() can match, i.e. the text holds none of '@', none of "bearer", "sharedkey", "eyj"
 // (case-insensitive), and not both one of '"', '=', "%3d" and one of the secret words ("sig", "secret",
-// "token", "key", "password", "pwd", "authorizationcontext"); anything
+// "token", "key", "password", "pwd", "code", "authorizationcontext", or a percent escape of a letter or
+// '_', which may spell part of a parameter name: "s%69g", "%2573ig"); anything
 // outside ASCII counts as possibly secret. Keep in step with the rules in Redaction.cpp;
 // TestRedactionPrefilter checks that redact() changes nothing whenever this says false.
 bool mayHoldSecret(QStringView text);

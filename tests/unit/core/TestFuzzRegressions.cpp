@@ -9,6 +9,8 @@
 #include "core/TableEntityJson.h"
 #include "core/TableEntityStatus.h"
 
+#include "../../fuzz/SasCheck.h"
+
 #include <QBuffer>
 #include <QDir>
 #include <QTest>
@@ -148,7 +150,8 @@ private Q_SLOTS:
 
     // redact() is idempotent and leaves nothing of a bearer or SharedKey token that has '=' inside (the
     // part after the '=' used to stay, and a second pass then changed the text again); a sig parameter
-    // with a percent-encoded name is redacted; a JSON member whose key hides in another's escaped value
+    // with a percent-encoded name is redacted, also with an upper-case escape ("s%49g=", "%53IG="); a JSON
+    // member whose key hides in another's escaped value
     // ("sig":\"sig\":\"SECRET\") loses its value too.
     void redactionIdempotent_data() { addFiles(QStringLiteral("Redaction")); }
     void redactionIdempotent()
@@ -165,6 +168,42 @@ private Q_SLOTS:
             QVERIFY2(QStringView(once).mid(bearer + 7).startsWith(QLatin1String("REDACTED"))
                          && !QStringView(once).mid(bearer + 15, 1).front().isLetterOrNumber(),
                      qPrintable(once));
+    }
+
+    // A storage URI, redacted as text (when it is a valid URL) and as a QUrl, keeps no signature a storage
+    // service would read: names spelled with an upper-case escape ("s%49g=", "%53IG=") or upper-case
+    // "SIG=" in a malformed URL used to keep their value (FuzzStorageUri).
+    void storageUriRedacted_data() { addFiles(QStringLiteral("StorageUriRedaction")); }
+    void storageUriRedacted()
+    {
+        QFETCH(QByteArray, input);
+        const QString text = QString::fromUtf8(input);
+        if (QUrl(text, QUrl::StrictMode).isValid()) {
+            const QString redacted = redact(text);
+            QVERIFY2(fuzz::noSignature(QUrl(redacted).query(QUrl::FullyEncoded)), qPrintable(redacted));
+        }
+        const QString redacted = redact(QUrl(text));
+        QVERIFY2(fuzz::noSignature(QUrl(redacted).query(QUrl::FullyEncoded)), qPrintable(redacted));
+        QCOMPARE(redact(redacted), redacted);
+    }
+
+    // A connection string, written back and redacted, keeps neither its account key nor a signature: the
+    // key used to survive in a malformed TableEndpoint that ran into "...tSharedAccessSignature=" (no ';'),
+    // and in a SharedAccessSignature broken over lines (FuzzConnectionString).
+    void connectionStringRedacted_data() { addFiles(QStringLiteral("ConnectionStringRedaction")); }
+    void connectionStringRedacted()
+    {
+        QFETCH(QByteArray, input);
+        const Result<ConnectionString> cs = ConnectionString::parse(QString::fromUtf8(input));
+        QVERIFY2(cs.ok(), qPrintable(cs.ok() ? QString() : cs.error().message));
+        QVERIFY(cs->accountKey.size() >= 8);
+        const QString redacted = redact(cs->toString());
+        QVERIFY2(!redacted.contains(cs->accountKey), qPrintable(redacted));
+        const Result<ConnectionString> shown = ConnectionString::parse(redacted);
+        QVERIFY2(shown.ok(), qPrintable(redacted));
+        QCOMPARE(shown->accountKey, QStringLiteral("REDACTED"));
+        QVERIFY2(fuzz::noSignature(shown->sharedAccessSignature), qPrintable(redacted));
+        QCOMPARE(redact(redacted), redacted);
     }
 
     // Rows written and read back are equal: a first cell starting with U+FEFF used to lose it (read as

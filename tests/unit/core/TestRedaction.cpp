@@ -1,6 +1,7 @@
 #include "core/Redaction.h"
 
 #include <QTest>
+#include <QUrlQuery>
 
 using namespace iw;
 
@@ -9,6 +10,41 @@ namespace {
 QString js(const char *utf8)
 {
     return QString::fromUtf8(utf8);
+}
+
+// What a service reads from a query: the values of the parameters whose name, percent-decoded and
+// case-folded, is `name`.
+QStringList valuesOf(const QString &query, const QString &name)
+{
+    QStringList out;
+    for (const QString &item : query.split(QLatin1Char('&'))) {
+        const qsizetype eq = item.indexOf(QLatin1Char('='));
+        if (eq > 0
+            && QUrl::fromPercentEncoding(item.left(eq).toUtf8()).compare(name, Qt::CaseInsensitive) == 0)
+            out << item.mid(eq + 1);
+    }
+    return out;
+}
+
+// `name` spelled as a client could send it: each character plain, upper-case, or percent-encoded with
+// upper- or lower-case hex digits.
+QStringList spellingsOf(const QString &name)
+{
+    const auto escape = [](QChar c, bool upperHex) -> QString {
+        const QString hex = QString::number(c.unicode(), 16);
+        return QLatin1Char('%') + (upperHex ? hex.toUpper() : hex);
+    };
+    QStringList out { name, name.toUpper() };
+    for (qsizetype i = 0; i < name.size(); ++i) {
+        const QChar c = name.at(i);
+        out << name.left(i) + escape(c, true) + name.mid(i + 1);
+        out << name.left(i) + escape(c.toUpper(), false) + name.mid(i + 1);
+    }
+    QString all;
+    for (const QChar c : name)
+        all += escape(c.toUpper(), true);
+    out << all;
+    return out;
 }
 } // namespace
 
@@ -25,6 +61,8 @@ private Q_SLOTS:
     void leavesCleanTextAlone();
     void redactsUrl_data();
     void redactsUrl();
+    void encodedParameterNames_data();
+    void encodedParameterNames();
     void emptyAndHuge();
 };
 
@@ -110,6 +148,34 @@ void TestRedaction::redactsText_data()
     QTest::newRow("shared key header")
         << QStringLiteral("Authorization: SharedKey devstoreaccount1:c2lnbmF0dXJl=")
         << QStringLiteral("c2lnbmF0dXJl") << QStringList { QStringLiteral("SharedKey devstoreaccount1:") };
+    // A service decodes and case-folds parameter names (FuzzStorageUri findings).
+    QTest::newRow("sig name with an upper-case escape")
+        << QStringLiteral("https://a.blob.core.windows.net/c/f.csv?sv=1&s%49g=EscSecret1&sp=r")
+        << QStringLiteral("EscSecret1") << QStringList { QStringLiteral("s%49g="), QStringLiteral("&sp=r") };
+    QTest::newRow("SIG name all escaped")
+        << QStringLiteral("https://a/c?sv=1&%53%49%47=EscSecret2") << QStringLiteral("EscSecret2")
+        << QStringList { QStringLiteral("sv=1") };
+    QTest::newRow("client_secret with an escaped underscore")
+        << QStringLiteral("client_id=x&client%5Fsecret=EscSecret3&scope=y") << QStringLiteral("EscSecret3")
+        << QStringList { QStringLiteral("&scope=y") };
+    QTest::newRow("escaped sig name in a nested url")
+        << QStringLiteral("https://x/y?target=https%3A%2F%2Fa%2Fc%3Fsv%3D1%26s%2549g%3DNeStEd2%26se%3D2")
+        << QStringLiteral("NeStEd2") << QStringList { QStringLiteral("%26se%3D2") };
+    QTest::newRow("authorization code in a redirect")
+        << QStringLiteral("GET http://127.0.0.1:53121/?code=AuthCode77&state=s1 HTTP/1.1")
+        << QStringLiteral("AuthCode77") << QStringList { QStringLiteral("&state=s1") };
+    // FuzzConnectionString findings: a key or SAS name glued to a malformed value before it, a SAS
+    // broken over lines.
+    QTest::newRow("SAS glued to a malformed endpoint")
+        << QStringLiteral(
+               "TableEndpoint=https://acc?.tSharedAccessSignature=?sv=1&ss=GluedKey9;AccountName=a")
+        << QStringLiteral("GluedKey9") << QStringList { QStringLiteral(";AccountName=a") };
+    QTest::newRow("account key glued to a word")
+        << QStringLiteral("StorageAccountKey=GluedKey8==;x=1") << QStringLiteral("GluedKey8")
+        << QStringList { QStringLiteral(";x=1") };
+    QTest::newRow("SAS over two lines")
+        << QStringLiteral("SharedAccessSignature=sv=1&sp=rl\n&se=2026&skoid=Wrapped7;QueueEndpoint=https://q")
+        << QStringLiteral("Wrapped7") << QStringList { QStringLiteral(";QueueEndpoint=https://q") };
     QTest::newRow("two urls on one line")
         << QStringLiteral("from https://a/q?sig=FIRST to https://b/q?sig=SECOND") << QStringLiteral("FIRST")
         << QStringList { QStringLiteral("from https://a/q?sig="), QStringLiteral(" to https://b/q?sig=") };
@@ -155,6 +221,9 @@ void TestRedaction::leavesCleanTextAlone_data()
     QTest::newRow("error text") << QStringLiteral("Stream with ID '*****.csv' has a malformed CSV format");
     QTest::newRow("connection string without key")
         << QStringLiteral("DefaultEndpointsProtocol=https;AccountName=a;EndpointSuffix=core.windows.net");
+    QTest::newRow("error code") << QStringLiteral("HTTP error code=403 for https://a/b?x=1 (Forbidden)");
+    QTest::newRow("escaped letters elsewhere") << QStringLiteral("https://a/b%41c?x=%41&y=1");
+    QTest::newRow("SAS then a sentence") << QStringLiteral("SharedAccessSignature was not given, try again");
     QTest::newRow("empty") << QString();
     QTest::newRow("unicode") << QStringLiteral("Tabelle \u00fcber \u65e5\u672c");
 }
@@ -195,6 +264,42 @@ void TestRedaction::redactsUrl()
     for (const QString &k : kept)
         QVERIFY2(out.contains(k), qPrintable(QStringLiteral("lost '%1' in: %2").arg(k, out)));
     QCOMPARE(redact(QStringView(out)), out);
+}
+
+// Every secret parameter name the redactor knows, in every spelling a service reads as that name, in a
+// well-formed and in a malformed URL (a space in the path, as a log line or a paste has it): what the
+// service would read from redact(text) and from redact(QUrl) keeps no value.
+void TestRedaction::encodedParameterNames_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("text");
+    for (const char *name : { "sig", "client_secret", "access_token", "refresh_token", "id_token", "code" }) {
+        for (const QString &spelling : spellingsOf(QLatin1String(name))) {
+            for (const char *base : { "https://a.blob.core.windows.net/c/f.csv", "https://a/c d/f.csv" }) {
+                const QString text = QLatin1String(base) + QStringLiteral("?sv=2022&") + spelling
+                    + QStringLiteral("=Va1ue%2Bx&sp=r");
+                QTest::newRow(qPrintable(text)) << QString::fromLatin1(name) << text;
+            }
+        }
+    }
+}
+
+void TestRedaction::encodedParameterNames()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, text);
+    QCOMPARE(valuesOf(QUrl(text).query(QUrl::FullyEncoded), name),
+             QStringList { QStringLiteral("Va1ue%2Bx") });
+    const QString fromText = redact(text);
+    const QString fromUrl = redact(QUrl(text));
+    for (const QString &out : { fromText, fromUrl }) {
+        QVERIFY2(!out.contains(QLatin1String("Va1ue")), qPrintable(out));
+        QCOMPARE(valuesOf(QUrl(out).query(QUrl::FullyEncoded), name),
+                 QStringList { QStringLiteral("REDACTED") });
+        QVERIFY2(out.contains(QLatin1String("sv=2022")) && out.contains(QLatin1String("&sp=r")),
+                 qPrintable(out));
+        QCOMPARE(redact(out), out);
+    }
 }
 
 void TestRedaction::emptyAndHuge()
