@@ -1,8 +1,6 @@
 #include "azure/BrowserSignInTokenProvider.h"
 
 #include <QCryptographicHash>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -119,18 +117,6 @@ void BrowserSignInTokenProvider::finishWith(const Result<QString> &r)
     deliver(r);
 }
 
-HttpRequest BrowserSignInTokenProvider::formRequest(const QByteArray &body) const
-{
-    HttpRequest req;
-    req.verb = "POST";
-    req.url = tokenEndpoint();
-    req.setHeader("Content-Type", "application/x-www-form-urlencoded");
-    req.setHeader("Accept", "application/json");
-    req.body = body;
-    req.decodeError = oauth::decodeError;
-    return req;
-}
-
 void BrowserSignInTokenProvider::token(QObject *context, Callback callback)
 {
     if (answerFromCache(m_cached, m_refreshAt, context, callback))
@@ -150,20 +136,14 @@ void BrowserSignInTokenProvider::token(QObject *context, Callback callback)
 
 bool BrowserSignInTokenProvider::accept(const QByteArray &body)
 {
-    const QJsonObject o = QJsonDocument::fromJson(body).object();
-    const QString token = o.value(QStringLiteral("access_token")).toString();
-    if (token.isEmpty())
+    const Result<oauth::TokenAnswer> a = oauth::parseTokenAnswer(body);
+    if (!a)
         return false;
-    const QJsonValue v = o.value(QStringLiteral("expires_in"));
-    const qint64 expiresIn = std::max<qint64>(
-        0, v.isDouble() ? qint64(v.toDouble()) : v.toString(QStringLiteral("3600")).toLongLong());
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    m_cached = token;
-    m_expiresOn = now.addSecs(expiresIn);
-    m_refreshAt = now.addSecs(expiresIn - std::min<qint64>(300, expiresIn / 2));
-    const QString refresh = o.value(QStringLiteral("refresh_token")).toString();
-    if (!refresh.isEmpty() && refresh != m_refreshToken) {
-        m_refreshToken = refresh;
+    m_cached = a->accessToken;
+    m_expiresOn = a->expiresOn;
+    m_refreshAt = a->refreshAt;
+    if (!a->refreshToken.isEmpty() && a->refreshToken != m_refreshToken) {
+        m_refreshToken = a->refreshToken;
         Q_EMIT refreshTokenChanged(m_refreshToken);
     }
     return true;
@@ -172,10 +152,8 @@ bool BrowserSignInTokenProvider::accept(const QByteArray &body)
 void BrowserSignInTokenProvider::startRefresh()
 {
     m_phase = Phase::Refreshing;
-    const QByteArray body = oauth::formField("grant_type", QStringLiteral("refresh_token")) + '&'
-        + oauth::formField("client_id", m_clientId) + '&' + oauth::formField("refresh_token", m_refreshToken)
-        + '&' + oauth::formField("scope", m_scope);
-    m_call = m_pipeline->send(formRequest(body), this, [this, gen = m_generation](Result<HttpResponse> r) {
+    const HttpRequest req = oauth::refreshTokenRequest(tokenEndpoint(), m_clientId, m_refreshToken, m_scope);
+    m_call = m_pipeline->send(req, this, [this, gen = m_generation](Result<HttpResponse> r) {
         if (gen != m_generation || m_phase != Phase::Refreshing)
             return;
         m_call = nullptr;
@@ -183,9 +161,7 @@ void BrowserSignInTokenProvider::startRefresh()
             finishWith(m_cached);
             return;
         }
-        if (!r
-            && (r.error().kind == Error::Kind::Network || r.error().kind == Error::Kind::Timeout
-                || r.error().kind == Error::Kind::Canceled)) {
+        if (!r && oauth::unreachable(r.error())) {
             finishWith(r.error());
             return;
         }
@@ -302,25 +278,26 @@ void BrowserSignInTokenProvider::redeem(const QString &code)
         + oauth::formField("client_id", m_clientId) + '&' + oauth::formField("code", code) + '&'
         + oauth::formField("redirect_uri", m_redirect.toString()) + '&'
         + oauth::formField("code_verifier", m_verifier) + '&' + oauth::formField("scope", m_scope);
-    m_call = m_pipeline->send(formRequest(body), this, [this, gen = m_generation](Result<HttpResponse> r) {
-        if (gen != m_generation || m_phase != Phase::Redeeming)
-            return;
-        m_call = nullptr;
-        if (!r) {
-            Error e = r.error();
-            if (e.kind == Error::Kind::Http)
-                e.kind = Error::Kind::Auth;
-            e.message = QStringLiteral("The sign-in code was not accepted: %1").arg(e.message);
-            finishWith(e);
-            return;
-        }
-        if (!accept(r->body)) {
-            finishWith(Error::make(Error::Kind::Auth,
-                                   QStringLiteral("The token endpoint returned no access_token.")));
-            return;
-        }
-        finishWith(m_cached);
-    });
+    m_call = m_pipeline->send(
+        oauth::formRequest(tokenEndpoint(), body), this, [this, gen = m_generation](Result<HttpResponse> r) {
+            if (gen != m_generation || m_phase != Phase::Redeeming)
+                return;
+            m_call = nullptr;
+            if (!r) {
+                Error e = r.error();
+                if (e.kind == Error::Kind::Http)
+                    e.kind = Error::Kind::Auth;
+                e.message = QStringLiteral("The sign-in code was not accepted: %1").arg(e.message);
+                finishWith(e);
+                return;
+            }
+            if (!accept(r->body)) {
+                finishWith(Error::make(Error::Kind::Auth,
+                                       QStringLiteral("The sign-in authority returned no access_token.")));
+                return;
+            }
+            finishWith(m_cached);
+        });
 }
 
 } // namespace iw

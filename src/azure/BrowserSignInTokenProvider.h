@@ -71,9 +71,9 @@ private:
     void onConnection();
     void onRedirect(QTcpSocket *socket, const QByteArray &requestLine);
     void redeem(const QString &code);
+    // Takes a token answer (oauth::parseTokenAnswer); false when it holds no access token.
     bool accept(const QByteArray &body);
     void stopListening();
-    HttpRequest formRequest(const QByteArray &body) const;
 
     QPointer<HttpPipeline> m_pipeline;
     QUrl m_authority;

@@ -6,20 +6,6 @@
 
 namespace iw {
 
-namespace {
-
-qint64 jsonInt(const QJsonObject &o, const char *key, qint64 fallback)
-{
-    const QJsonValue v = o.value(QLatin1String(key));
-    if (v.isDouble())
-        return qint64(v.toDouble());
-    bool ok = false;
-    const qint64 n = v.toString().toLongLong(&ok);
-    return ok ? n : fallback;
-}
-
-} // namespace
-
 DeviceCodeTokenProvider::DeviceCodeTokenProvider(HttpPipeline *pipeline, QUrl authority, QString tenant,
                                                  QString clientId, QString scope, QObject *parent)
     : TokenProvider(parent), m_pipeline(pipeline), m_authority(std::move(authority)),
@@ -73,18 +59,6 @@ void DeviceCodeTokenProvider::finishWith(const Result<QString> &r)
     deliver(r);
 }
 
-HttpRequest DeviceCodeTokenProvider::formRequest(const QUrl &url, const QByteArray &body) const
-{
-    HttpRequest req;
-    req.verb = "POST";
-    req.url = url;
-    req.setHeader("Content-Type", "application/x-www-form-urlencoded");
-    req.setHeader("Accept", "application/json");
-    req.body = body;
-    req.decodeError = oauth::decodeError;
-    return req;
-}
-
 void DeviceCodeTokenProvider::token(QObject *context, Callback callback)
 {
     if (answerFromCache(m_cached, m_refreshAt, context, callback))
@@ -104,19 +78,14 @@ void DeviceCodeTokenProvider::token(QObject *context, Callback callback)
 
 bool DeviceCodeTokenProvider::accept(const QByteArray &body)
 {
-    const QJsonObject o = QJsonDocument::fromJson(body).object();
-    const QString token = o.value(QStringLiteral("access_token")).toString();
-    if (token.isEmpty())
+    const Result<oauth::TokenAnswer> a = oauth::parseTokenAnswer(body);
+    if (!a)
         return false;
-    const qint64 expiresIn = std::max<qint64>(0, jsonInt(o, "expires_in", 3600));
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    m_cached = token;
-    m_expiresOn = now.addSecs(expiresIn);
-    // Refreshed a while before it expires: 5 minutes before, or half-way for short-lived tokens.
-    m_refreshAt = now.addSecs(expiresIn - std::min<qint64>(300, expiresIn / 2));
-    const QString refresh = o.value(QStringLiteral("refresh_token")).toString();
-    if (!refresh.isEmpty() && refresh != m_refreshToken) {
-        m_refreshToken = refresh;
+    m_cached = a->accessToken;
+    m_expiresOn = a->expiresOn;
+    m_refreshAt = a->refreshAt;
+    if (!a->refreshToken.isEmpty() && a->refreshToken != m_refreshToken) {
+        m_refreshToken = a->refreshToken;
         Q_EMIT refreshTokenChanged(m_refreshToken);
     }
     return true;
@@ -125,11 +94,9 @@ bool DeviceCodeTokenProvider::accept(const QByteArray &body)
 void DeviceCodeTokenProvider::startRefresh()
 {
     m_phase = Phase::Refreshing;
-    const QByteArray body = oauth::formField("grant_type", QStringLiteral("refresh_token")) + '&'
-        + oauth::formField("client_id", m_clientId) + '&' + oauth::formField("refresh_token", m_refreshToken)
-        + '&' + oauth::formField("scope", m_scope);
     m_call = m_pipeline->send(
-        formRequest(tokenEndpoint(), body), this, [this, gen = m_generation](Result<HttpResponse> r) {
+        oauth::refreshTokenRequest(tokenEndpoint(), m_clientId, m_refreshToken, m_scope), this,
+        [this, gen = m_generation](Result<HttpResponse> r) {
             if (gen != m_generation)
                 return;
             m_call = nullptr;
@@ -139,9 +106,7 @@ void DeviceCodeTokenProvider::startRefresh()
                 finishWith(m_cached);
                 return;
             }
-            if (!r
-                && (r.error().kind == Error::Kind::Network || r.error().kind == Error::Kind::Timeout
-                    || r.error().kind == Error::Kind::Canceled)) {
+            if (!r && oauth::unreachable(r.error())) {
                 finishWith(r.error()); // the authority is unreachable: a new device code would not help
                 return;
             }
@@ -158,7 +123,8 @@ void DeviceCodeTokenProvider::startDeviceCode()
     const QByteArray body
         = oauth::formField("client_id", m_clientId) + '&' + oauth::formField("scope", m_scope);
     m_call = m_pipeline->send(
-        formRequest(deviceCodeEndpoint(), body), this, [this, gen = m_generation](Result<HttpResponse> r) {
+        oauth::formRequest(deviceCodeEndpoint(), body), this,
+        [this, gen = m_generation](Result<HttpResponse> r) {
             if (gen != m_generation)
                 return;
             m_call = nullptr;
@@ -185,9 +151,10 @@ void DeviceCodeTokenProvider::startDeviceCode()
                                                "(user_code, device_code or verification_uri missing).")));
                 return;
             }
-            const qint64 expiresIn = std::max<qint64>(1, jsonInt(o, "expires_in", 900));
+            const qint64 expiresIn = std::max<qint64>(1, oauth::integerMember(o, "expires_in", 900));
             m_codeExpiresOn = QDateTime::currentDateTimeUtc().addSecs(expiresIn);
-            m_intervalMs = std::max<qint64>(m_minInterval.count(), jsonInt(o, "interval", 5) * 1000);
+            m_intervalMs
+                = std::max<qint64>(m_minInterval.count(), oauth::integerMember(o, "interval", 5) * 1000);
             QString message = o.value(QStringLiteral("message")).toString();
             if (message.isEmpty())
                 message = QStringLiteral("To sign in, open %1 and enter the code %2.").arg(uri, userCode);
@@ -218,7 +185,7 @@ void DeviceCodeTokenProvider::poll()
         = oauth::formField("grant_type", QStringLiteral("urn:ietf:params:oauth:grant-type:device_code")) + '&'
         + oauth::formField("client_id", m_clientId) + '&' + oauth::formField("device_code", m_deviceCode);
     m_call = m_pipeline->send(
-        formRequest(tokenEndpoint(), body), this, [this, gen = m_generation](Result<HttpResponse> r) {
+        oauth::formRequest(tokenEndpoint(), body), this, [this, gen = m_generation](Result<HttpResponse> r) {
             if (gen != m_generation)
                 return;
             m_call = nullptr;

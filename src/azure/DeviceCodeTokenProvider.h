@@ -64,9 +64,8 @@ private:
     void startDeviceCode();
     void poll();
     void schedulePoll();
-    // Takes a token answer; false when it holds no access token.
+    // Takes a token answer (oauth::parseTokenAnswer); false when it holds no access token.
     bool accept(const QByteArray &body);
-    HttpRequest formRequest(const QUrl &url, const QByteArray &body) const;
 
     QPointer<HttpPipeline> m_pipeline;
     QUrl m_authority;

@@ -91,6 +91,58 @@ QByteArray oauth::formField(const char *key, const QString &value)
     return QByteArray(key) + '=' + QUrl::toPercentEncoding(value);
 }
 
+HttpRequest oauth::formRequest(const QUrl &url, const QByteArray &body)
+{
+    HttpRequest req;
+    req.verb = "POST";
+    req.url = url;
+    req.setHeader("Content-Type", "application/x-www-form-urlencoded");
+    req.setHeader("Accept", "application/json");
+    req.body = body;
+    req.decodeError = decodeError;
+    return req;
+}
+
+HttpRequest oauth::refreshTokenRequest(const QUrl &tokenEndpoint, const QString &clientId,
+                                       const QString &refreshToken, const QString &scope)
+{
+    return formRequest(tokenEndpoint,
+                       formField("grant_type", QStringLiteral("refresh_token")) + '&'
+                           + formField("client_id", clientId) + '&' + formField("refresh_token", refreshToken)
+                           + '&' + formField("scope", scope));
+}
+
+bool oauth::unreachable(const Error &e)
+{
+    return e.kind == Error::Kind::Network || e.kind == Error::Kind::Timeout
+        || e.kind == Error::Kind::Canceled;
+}
+
+qint64 oauth::integerMember(const QJsonObject &o, const char *key, qint64 fallback)
+{
+    const QJsonValue v = o.value(QLatin1String(key));
+    if (v.isDouble())
+        return qint64(v.toDouble());
+    bool ok = false;
+    const qint64 n = v.toString().trimmed().toLongLong(&ok);
+    return ok ? n : fallback;
+}
+
+Result<oauth::TokenAnswer> oauth::parseTokenAnswer(const QByteArray &body, const QDateTime &now)
+{
+    const QJsonObject o = QJsonDocument::fromJson(body).object();
+    TokenAnswer a;
+    a.accessToken = o.value(QStringLiteral("access_token")).toString();
+    if (a.accessToken.isEmpty())
+        return Error::make(Error::Kind::Auth,
+                           QStringLiteral("The sign-in authority returned no access_token."));
+    const qint64 expiresIn = std::max<qint64>(0, integerMember(o, "expires_in", 3600));
+    a.expiresOn = now.addSecs(expiresIn);
+    a.refreshAt = now.addSecs(expiresIn - std::min<qint64>(300, expiresIn / 2));
+    a.refreshToken = o.value(QStringLiteral("refresh_token")).toString();
+    return a;
+}
+
 QUrl ClientCredentialsTokenProvider::tokenEndpointFor(const QUrl &authority, const QString &tenant)
 {
     return oauth::endpoint(authority, tenant, QStringLiteral("token"));
@@ -149,14 +201,7 @@ void ClientCredentialsTokenProvider::requestToken()
     QByteArray body = formField("grant_type", QStringLiteral("client_credentials")) + '&'
         + formField("client_id", m_clientId) + '&' + formField("client_secret", m_clientSecret) + '&'
         + formField("scope", m_scope);
-    HttpRequest req;
-    req.verb = "POST";
-    req.url = m_endpoint;
-    req.setHeader("Content-Type", "application/x-www-form-urlencoded");
-    req.setHeader("Accept", "application/json");
-    req.body = body;
-    req.decodeError = oauth::decodeError;
-    m_pipeline->send(std::move(req), this, [this](Result<HttpResponse> r) {
+    m_pipeline->send(oauth::formRequest(m_endpoint, body), this, [this](Result<HttpResponse> r) {
         if (!r) {
             Error e = r.error();
             if (e.kind == Error::Kind::Http)
@@ -164,16 +209,15 @@ void ClientCredentialsTokenProvider::requestToken()
             deliver(e);
             return;
         }
-        const QJsonObject o = QJsonDocument::fromJson(r->body).object();
-        const QString token = o.value(QStringLiteral("access_token")).toString();
-        if (token.isEmpty()) {
-            deliver(Error::make(Error::Kind::Auth,
-                                QStringLiteral("The token endpoint returned no access_token.")));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const Result<oauth::TokenAnswer> a = oauth::parseTokenAnswer(r->body, now);
+        if (!a) {
+            deliver(a.error());
             return;
         }
-        const qint64 expiresIn = o.value(QStringLiteral("expires_in")).toVariant().toLongLong();
+        const QString token = a->accessToken;
         m_cached = token;
-        m_expiresOn = QDateTime::currentDateTimeUtc().addSecs(std::max<qint64>(0, expiresIn - 60));
+        m_expiresOn = std::max(now, a->expiresOn.addSecs(-60));
         deliver(token);
     });
 }

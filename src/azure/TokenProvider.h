@@ -4,6 +4,7 @@
 #include "core/Result.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -24,6 +25,33 @@ QUrl endpoint(const QUrl &authority, const QString &tenant, const QString &leaf)
 Error decodeError(const HttpResponse &resp);
 // One application/x-www-form-urlencoded field: key=percent-encoded value.
 QByteArray formField(const char *key, const QString &value);
+// A POST of form fields (formField, joined with '&') to an authority endpoint (token, devicecode) that
+// answers JSON; its error answers are decoded by decodeError.
+HttpRequest formRequest(const QUrl &url, const QByteArray &body);
+// The refresh_token grant: a new access token (and often a new refresh token) without the operator.
+HttpRequest refreshTokenRequest(const QUrl &tokenEndpoint, const QString &clientId,
+                                const QString &refreshToken, const QString &scope);
+// After a refresh_token grant failed: true when the authority was not reached (network, timeout,
+// cancelled), so asking the operator to sign in again would not help; false when it refused the token
+// (expired, revoked, password changed).
+bool unreachable(const Error &e);
+
+// A JSON member that is an integer, as a number or as a string ("3599"); `fallback` when absent or not one.
+qint64 integerMember(const QJsonObject &o, const char *key, qint64 fallback);
+
+// A token endpoint's answer: {"access_token", "expires_in", "refresh_token"}.
+struct TokenAnswer
+{
+    QString accessToken;
+    QString refreshToken; // empty when the authority sent none
+    QDateTime expiresOn;
+    // When to get a new one: 5 minutes before it expires, or half-way for short-lived tokens.
+    QDateTime refreshAt;
+};
+// Reads the answer received at `now` (expires_in 3600 when absent or unreadable); an Auth error when it
+// holds no access token.
+Result<TokenAnswer> parseTokenAnswer(const QByteArray &body,
+                                     const QDateTime &now = QDateTime::currentDateTimeUtc());
 } // namespace oauth
 
 class TokenProvider : public QObject
