@@ -1,22 +1,34 @@
-// Reading 10,000 failure notifications from a report queue (issue #10): ours vs the official
+// Reading 10,000 failure notifications from the report queues (issue #10): ours vs the official
 // azure-kusto-ingest status-queue helper, against the same Azurite in the same run.
 //
 // The messages are what the service (and ingestwatch-sim's StorageBackend) posts: the notification JSON,
-// base64, one Put Message each. Three queues get the same 10,000 messages; each reader drains its own.
+// base64, one Put Message each, spread round-robin over --queues failure queues (`.get ingestion resources`
+// can list several FailedIngestionsQueue rows; ingestwatch-sim lists one). Every side drains its own copy:
+// each run posts the same messages (same ids) to one set of queues per side, then the sides read in turn,
+// in a rotating order (interleaved runs); the table shows medians over --runs.
 //
-//   ours:      NotificationMonitor in Consume mode, the notifications pane's path: receive 32 (QueueClient)
-//              -> commit to the SQLite archive (ArchiveWriter, a real file) -> delete by pop receipt, then
-//              the next round; refreshed until the queue is empty. Peek is not comparable: it only ever sees
-//              the first 32 messages of a queue, so a full read needs consume (which the helper does too:
-//              pop = receive + delete).
-//   baseline:  azure-kusto-ingest IngestStatusQueues.failure.pop(32) until empty (node, tests/bench/node/
-//              status-queue-sdk.mjs helper). With one queue the helper receives 1 message per request.
-//   reference: the same SDK by hand: @azure/storage-queue receiveMessages(32) + deleteMessage (raw).
-// Client CPU: getrusage(RUSAGE_SELF) around our drain (every thread: parse pool, archive writer) vs node's
-// process.cpuUsage() around its drain; Azurite is another process. Wall: monotonic clock.
+//   consume (receive + delete every message, all 10,000 read):
+//     ours:      NotificationMonitor in Consume mode, the notifications pane's path: receive 32 per queue
+//                (QueueClient) -> commit to the SQLite archive (ArchiveWriter, a real file) -> delete the 32
+//                by pop receipt (in parallel), next round; refreshed until everything is consumed.
+//     baseline:  azure-kusto-ingest IngestStatusQueues.failure.pop(32) until it returns nothing (node,
+//                tests/bench/node/status-queue-sdk.mjs). Its own options: perQ = floor(32 / queues) messages
+//                per receive, 1 when there is one queue; each message deleted before the next; no archive.
+//     reference: the same SDK by hand: @azure/storage-queue receiveMessages(32) + parallel deleteMessage.
+//   peek (non-destructive): Peek Messages has no cursor, it returns the first <= 32 visible messages of a
+//     queue, so no peek can read 10,000 messages, on either side. Measured instead: --peeks peek calls on
+//     the full queues, and what each call shows: ours one Peek-mode refresh (peek 32 + approximate count
+//     per queue, archived as Peeked), the helper failure.peek(32) (peekMessages() with the default 1 per
+//     queue).
+// Checked for every side and run: the count and the set of IngestionSourceIds read equal what was posted
+// (consume), or are posted ids (peek). Client CPU: getrusage(RUSAGE_SELF) around our reading (every thread:
+// archive writer) vs node's process.cpuUsage() around its reading; Azurite is another process. Wall:
+// monotonic clock. Bytes: answer bytes received (ours: status line + headers + body of each answer; node:
+// socket.bytesRead).
 //
-//   BenchNotifications [--messages N] [--no-sdk] [--json FILE]
+//   BenchNotifications [--messages N] [--queues K] [--runs R] [--peeks P] [--no-sdk] [--json FILE]
 #include "AzuriteProcess.h"
+#include "BenchNetCounter.h"
 #include "BenchReport.h"
 #include "azure/HttpPipeline.h"
 #include "azure/QueueClient.h"
@@ -33,12 +45,15 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QUuid>
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 #include <sys/resource.h>
@@ -73,7 +88,7 @@ const QStringList kCodes { QStringLiteral("Stream_ClosingQuoteMissing"),
                            QStringLiteral("BadRequest_TableNotExist") };
 
 // What the service posts for a failed blob (base64 of the JSON), as StorageBackend::postNotification does.
-QString failureMessage(int i)
+QString failureMessage(int i, QString *sourceId)
 {
     IngestionNotification n;
     n.kind = IngestionNotification::Kind::Failure;
@@ -90,14 +105,21 @@ QString failureMessage(int i)
     n.details = QStringLiteral("Stream with ID 'part-%1.csv' has a malformed CSV format").arg(i);
     n.failureStatus = FailureStatus::Permanent;
     n.shouldRetry = false;
+    *sourceId = n.ingestionSourceId;
     return QString::fromLatin1(toNotificationJson(n).toBase64());
 }
 
-bool fill(QueueClient &client, const QString &queue, const QStringList &texts)
+// Posts texts[i] to queues[i % queues.size()], 16 Put Message in flight.
+bool fillQueues(QueueClient &client, const QStringList &queues, const QStringList &texts)
 {
-    std::optional<Status> created;
-    client.createQueue(queue, nullptr, [&](Status s) { created = std::move(s); });
-    if (!waitUntil([&] { return created.has_value(); }, 30000) || !*created)
+    int created = 0;
+    bool createFailed = false;
+    for (const QString &q : queues)
+        client.createQueue(q, nullptr, [&](Status s) {
+            ++created;
+            createFailed = createFailed || !s;
+        });
+    if (!waitUntil([&] { return created == queues.size(); }, 30000) || createFailed)
         return false;
     qsizetype next = 0;
     qsizetype done = 0;
@@ -105,54 +127,215 @@ bool fill(QueueClient &client, const QString &queue, const QStringList &texts)
     std::function<void()> pump = [&] {
         if (next >= texts.size())
             return;
-        client.putMessage(queue, texts.at(next++), nullptr, [&](Result<QueueMessage> r) {
+        const qsizetype i = next++;
+        client.putMessage(queues.at(i % queues.size()), texts.at(i), nullptr, [&](Result<QueueMessage> r) {
             ++done;
             failed += r ? 0 : 1;
             pump();
         });
     };
-    for (int i = 0; i < 8; ++i)
+    for (int i = 0; i < 16; ++i)
         pump();
     return waitUntil([&] { return done == texts.size(); }, 900000) && failed == 0;
 }
 
-struct Drain
+struct Read
 {
     double wallMs = 0;
     double cpuMs = 0;
-    qint64 messages = 0;
-    qint64 withErrorCode = 0;
+    qint64 messages = 0; // messages read (with repeats, for peeks)
+    qint64 distinct = 0; // distinct IngestionSourceIds read
     qint64 requests = 0;
-    bool ok = false;
+    qint64 bytes = 0;
+    bool ok = false; // count and ids checked
+    QString why; // when not ok
 };
 
-Drain sdkDrain(const QUrl &endpoint, const QString &queue, const QString &mode, int expected)
+// Consume: exactly the posted ids, each once. Peek: only posted ids.
+void check(Read &r, const QStringList &ids, const QSet<QString> &expected, bool consume)
 {
-    Drain d;
+    const QSet<QString> got(ids.cbegin(), ids.cend());
+    r.distinct = got.size();
+    if (consume) {
+        r.ok = ids.size() == expected.size() && got == expected;
+        if (!r.ok)
+            r.why = QStringLiteral("read %1 messages, %2 distinct ids, %3 of the %4 posted")
+                        .arg(ids.size())
+                        .arg(got.size())
+                        .arg((got & expected).size())
+                        .arg(expected.size());
+    } else {
+        r.ok = !got.isEmpty() && expected.contains(got);
+        if (!r.ok)
+            r.why = QStringLiteral("peeked ids that were not posted, or none");
+    }
+}
+
+Read sdkRead(const QUrl &endpoint, const QStringList &queues, const QString &mode, int expectedCount,
+             const QSet<QString> &expected, int peekCalls, const QString &idsFile)
+{
+    Read d;
     QProcess node;
     node.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     node.start(QStringLiteral("node"),
                { QStringLiteral(IW_SOURCE_DIR "/tests/bench/node/status-queue-sdk.mjs"),
-                 QStringLiteral(IW_TOOLS_DIR), endpoint.toString(), queue, mode, QString::number(expected) });
-    if (!node.waitForStarted(30000) || !node.waitForFinished(1800000)) {
+                 QStringLiteral(IW_TOOLS_DIR), endpoint.toString(), queues.join(QLatin1Char(',')), mode,
+                 QString::number(expectedCount), idsFile, QString::number(peekCalls) });
+    if (!node.waitForStarted(30000) || !node.waitForFinished(3600000)) {
         std::fprintf(stderr, "node (%s) did not finish\n", qPrintable(mode));
         node.kill();
         node.waitForFinished(3000);
+        d.why = QStringLiteral("node did not finish");
         return d;
     }
     const QByteArray out = node.readAllStandardOutput().trimmed();
     const QJsonObject o = QJsonDocument::fromJson(out.split('\n').last()).object();
     if (o.isEmpty()) {
         std::fprintf(stderr, "node (%s): %s\n", qPrintable(mode), out.constData());
+        d.why = QStringLiteral("node printed no result");
         return d;
     }
     d.wallMs = o.value(QLatin1String("wallMs")).toDouble();
     d.cpuMs = o.value(QLatin1String("cpuMs")).toDouble();
     d.messages = o.value(QLatin1String("messages")).toInteger();
-    d.withErrorCode = o.value(QLatin1String("withErrorCode")).toInteger();
     d.requests = o.value(QLatin1String("requests")).toInteger();
-    d.ok = d.messages == expected;
+    d.bytes = o.value(QLatin1String("bytesRead")).toInteger();
+    QFile f(idsFile);
+    QStringList ids;
+    if (f.open(QIODevice::ReadOnly))
+        for (const QByteArray &line : f.readAll().split('\n'))
+            if (!line.trimmed().isEmpty())
+                ids << QString::fromLatin1(line.trimmed());
+    check(d, ids, expected, !mode.endsWith(QLatin1String("peek")));
     return d;
+}
+
+// Ours: NotificationMonitor over the queues, with a fresh SQLite archive. consume: refreshed until
+// everything was consumed; peek: peekCalls refreshes.
+Read oursRead(const StorageServiceConfig &cfg, const QStringList &queues, bool consume, int messages,
+              int peekCalls, const QSet<QString> &expected)
+{
+    Read d;
+    QTemporaryDir dir;
+    ArchiveConfig archiveConfig
+        = ArchiveConfig::sqlite(QStringLiteral("bench"), dir.filePath(QStringLiteral("bench.sqlite")));
+    auto opened = ArchiveOpener::open(archiveConfig);
+    if (!opened) {
+        d.why = QStringLiteral("archive: ") + opened.error().toString();
+        return d;
+    }
+    archiveConfig = opened->config;
+    opened.value().archive.reset();
+    ArchiveWriter writer(archiveConfig);
+    ArchiveReader reader(archiveConfig);
+    NotificationModel model;
+    FailureGroupModel groups;
+    HttpPipeline pipeline;
+    bench::NetCounter net(&pipeline);
+    NotificationMonitor monitor(&model, &groups, &pipeline, &writer, &reader);
+    monitor.setInterval(0);
+    monitor.setQueues(cfg, queues, {});
+    monitor.setMode(consume ? NotificationMonitor::Mode::Consume : NotificationMonitor::Mode::Peek);
+    bool refreshed = false;
+    bool failed = false;
+    QObject::connect(&monitor, &NotificationMonitor::refreshed, [&](const QDateTime &, bool ok) {
+        refreshed = true;
+        failed = failed || !ok;
+    });
+    int errors = 0;
+    QObject::connect(&monitor, &NotificationMonitor::errorOccurred,
+                     [&errors](const Error &e, const QString &c) {
+                         if (errors++ < 5)
+                             std::fprintf(stderr, "ours: %s: %s\n", qPrintable(c), qPrintable(e.toString()));
+                     });
+    int archived = 0;
+    QObject::connect(&monitor, &NotificationMonitor::archived, [&archived](int n) { archived += n; });
+    qint64 peeked = 0;
+    int refreshes = 0;
+    const double c0 = cpuMsNow();
+    QElapsedTimer t;
+    t.start();
+    if (consume) {
+        // A refresh that shows nothing new means the queues are empty.
+        while (monitor.consumedCount() < messages && refreshes < messages + 10 && !failed) {
+            refreshed = false;
+            const int rowsBefore = model.rowCount();
+            monitor.refresh();
+            ++refreshes;
+            if (!waitUntil([&] { return refreshed; }, 600000) || model.rowCount() == rowsBefore)
+                break;
+        }
+    } else {
+        for (int i = 0; i < peekCalls && !failed; ++i) {
+            refreshed = false;
+            monitor.refresh();
+            if (!waitUntil([&] { return refreshed; }, 600000))
+                break;
+            for (const auto &q : monitor.queues())
+                peeked += q.lastRead;
+        }
+        // The peeked batches are archived asynchronously: part of the cost.
+        (void)waitUntil([&] { return archived >= peeked; }, 60000);
+    }
+    d.wallMs = double(t.nsecsElapsed()) / 1e6;
+    d.cpuMs = cpuMsNow() - c0;
+    d.requests = qint64(pipeline.requestsSent());
+    d.bytes = net.bytes();
+    d.messages = consume ? monitor.consumedCount() : peeked;
+    if (errors > 0)
+        std::printf("ours: %d errors reported by the monitor (first 5 on stderr)\n", errors);
+    QStringList ids;
+    for (int r = 0; r < model.rowCount(); ++r)
+        if (!model.notificationAt(r).errorCode.isEmpty()) // every posted message has one
+            ids << model.notificationAt(r).ingestionSourceId;
+    check(d, ids, expected, consume);
+    if (consume && d.ok && d.messages != messages) {
+        d.ok = false;
+        d.why = QStringLiteral("%1 shown but %2 consumed").arg(ids.size()).arg(d.messages);
+    }
+    if (consume && d.ok && archived != messages) {
+        d.ok = false;
+        d.why = QStringLiteral("%1 archived, %2 consumed").arg(archived).arg(d.messages);
+    }
+    return d;
+}
+
+double median(QList<double> v)
+{
+    if (v.isEmpty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    const qsizetype n = v.size();
+    return n % 2 ? v.at(n / 2) : (v.at(n / 2 - 1) + v.at(n / 2)) / 2;
+}
+
+struct Series
+{
+    QList<double> wall, cpu, requests, bytes, messages, distinct;
+    int verified = 0;
+    int runs = 0;
+    void add(const Read &r)
+    {
+        ++runs;
+        verified += r.ok ? 1 : 0;
+        wall << r.wallMs;
+        cpu << r.cpuMs;
+        requests << double(r.requests);
+        bytes << double(r.bytes);
+        messages << double(r.messages);
+        distinct << double(r.distinct);
+    }
+    bool allOk() const { return runs > 0 && verified == runs; }
+};
+
+void printRead(const char *who, int run, const Read &r)
+{
+    std::printf(
+        "  run %d %-22s %6lld read (%lld distinct) %7lld requests %9.1f KB %9.0f ms wall %8.0f ms CPU  %s\n",
+        run, who, static_cast<long long>(r.messages), static_cast<long long>(r.distinct),
+        static_cast<long long>(r.requests), double(r.bytes) / 1024.0, r.wallMs, r.cpuMs,
+        r.ok ? "ids checked" : qPrintable(QStringLiteral("NOT OK: ") + r.why));
+    std::fflush(stdout);
 }
 
 } // namespace
@@ -164,12 +347,21 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     const QCommandLineOption messagesOpt(QStringLiteral("messages"), QStringLiteral("Failure notifications."),
                                          QStringLiteral("N"), QStringLiteral("10000"));
-    const QCommandLineOption noSdkOpt(QStringLiteral("no-sdk"), QStringLiteral("Only ours."));
+    const QCommandLineOption queuesOpt(QStringLiteral("queues"), QStringLiteral("Failure queues."),
+                                       QStringLiteral("K"), QStringLiteral("1"));
+    const QCommandLineOption runsOpt(QStringLiteral("runs"), QStringLiteral("Interleaved runs (median)."),
+                                     QStringLiteral("R"), QStringLiteral("3"));
+    const QCommandLineOption peeksOpt(QStringLiteral("peeks"), QStringLiteral("Peek calls per run."),
+                                      QStringLiteral("P"), QStringLiteral("50"));
+    const QCommandLineOption noSdkOpt(QStringLiteral("no-sdk"), QStringLiteral("Only ours (for callgrind)."));
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Write the results as JSON."),
                                      QStringLiteral("FILE"));
-    parser.addOptions({ messagesOpt, noSdkOpt, jsonOpt });
+    parser.addOptions({ messagesOpt, queuesOpt, runsOpt, peeksOpt, noSdkOpt, jsonOpt });
     parser.process(app);
     const int messages = std::max(1, parser.value(messagesOpt).toInt());
+    const int queueCount = std::clamp(parser.value(queuesOpt).toInt(), 1, 64);
+    const int runs = std::max(1, parser.value(runsOpt).toInt());
+    const int peeks = std::max(0, parser.value(peeksOpt).toInt());
     const bool withSdk = !parser.isSet(noSdkOpt);
 
     if (qEnvironmentVariableIsEmpty("IW_AZURITE_BIN_DIR"))
@@ -186,150 +378,144 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    const QString oursQueue = QStringLiteral("failedingestions-ours");
-    const QString helperQueue = QStringLiteral("failedingestions-helper");
-    const QString rawQueue = QStringLiteral("failedingestions-raw");
     QStringList texts;
-    for (int i = 0; i < messages; ++i)
-        texts << failureMessage(i);
-    QElapsedTimer setup;
-    setup.start();
-    {
-        HttpPipeline pipeline;
-        QueueClient writer(&pipeline, cfg.value());
-        for (const QString &q : { oursQueue, helperQueue, rawQueue }) {
-            if (!withSdk && q != oursQueue)
-                continue;
-            if (!fill(writer, q, texts)) {
-                std::fprintf(stderr, "BenchNotifications: posting to %s failed\n", qPrintable(q));
+    QSet<QString> expected;
+    for (int i = 0; i < messages; ++i) {
+        QString id;
+        texts << failureMessage(i, &id);
+        expected.insert(id);
+    }
+    QTemporaryDir idsDir;
+    const QString idsFile = idsDir.filePath(QStringLiteral("ids.txt"));
+    const QStringList sides = withSdk
+        ? QStringList { QStringLiteral("ours"), QStringLiteral("helper"), QStringLiteral("raw") }
+        : QStringList { QStringLiteral("ours") };
+    Series oursC, helperC, rawC, oursP, helperP;
+    HttpPipeline fillPipeline;
+    QueueClient filler(&fillPipeline, cfg.value());
+    std::printf("%d failure notifications over %d queue(s), %d interleaved runs, %d peek calls per side per "
+                "run\n",
+                messages, queueCount, runs, peeks);
+    for (int run = 0; run < runs; ++run) {
+        QHash<QString, QStringList> queuesOf;
+        QElapsedTimer setup;
+        setup.start();
+        for (const QString &side : sides) {
+            for (int k = 0; k < queueCount; ++k)
+                queuesOf[side] << QStringLiteral("failedingestions-%1-r%2-q%3").arg(side).arg(run).arg(k);
+            if (!fillQueues(filler, queuesOf[side], texts)) {
+                std::fprintf(stderr, "BenchNotifications: posting to the %s queues failed\n",
+                             qPrintable(side));
                 return 2;
             }
         }
-    }
-    std::printf("setup: %d failure notifications posted to each queue in %.1f s\n", messages,
-                double(setup.elapsed()) / 1000.0);
-
-    // Ours: the app's consume path with a real SQLite archive.
-    QTemporaryDir dir;
-    ArchiveConfig archiveConfig
-        = ArchiveConfig::sqlite(QStringLiteral("bench"), dir.filePath(QStringLiteral("bench.sqlite")));
-    auto opened = ArchiveOpener::open(archiveConfig);
-    if (!opened) {
-        std::fprintf(stderr, "BenchNotifications: archive: %s\n", qPrintable(opened.error().toString()));
-        return 2;
-    }
-    archiveConfig = opened->config;
-    opened.value().archive.reset();
-    Drain ours;
-    {
-        ArchiveWriter writer(archiveConfig);
-        ArchiveReader reader(archiveConfig);
-        NotificationModel model;
-        FailureGroupModel groups;
-        HttpPipeline pipeline;
-        NotificationMonitor monitor(&model, &groups, &pipeline, &writer, &reader);
-        monitor.setInterval(0);
-        monitor.setQueues(cfg.value(), { oursQueue }, {});
-        monitor.setMode(NotificationMonitor::Mode::Consume);
-        if (monitor.mode() != NotificationMonitor::Mode::Consume) {
-            std::fprintf(stderr, "BenchNotifications: consume mode refused\n");
-            return 2;
+        std::printf("run %d: posted to %lld sides in %.1f s\n", run + 1, static_cast<long long>(sides.size()),
+                    double(setup.elapsed()) / 1000.0);
+        // Peeks first (the queues are full), then the drains; the order of the sides rotates per run.
+        for (int s = 0; s < sides.size(); ++s) {
+            const QString side = sides.at((s + run) % sides.size());
+            if (peeks > 0 && side == QLatin1String("ours")) {
+                const Read r = oursRead(cfg.value(), queuesOf[side], false, messages, peeks, expected);
+                printRead("ours peek", run + 1, r);
+                oursP.add(r);
+            } else if (peeks > 0 && side == QLatin1String("helper")) {
+                const Read r = sdkRead(cfg->endpoint, queuesOf[side], QStringLiteral("helper-peek"), messages,
+                                       expected, peeks, idsFile);
+                printRead("helper peek", run + 1, r);
+                helperP.add(r);
+            }
         }
-        bool refreshed = false;
-        bool failed = false;
-        QObject::connect(&monitor, &NotificationMonitor::refreshed, [&](const QDateTime &, bool ok) {
-            refreshed = true;
-            failed = failed || !ok;
-        });
-        int errors = 0;
-        QObject::connect(
-            &monitor, &NotificationMonitor::errorOccurred, [&errors](const Error &e, const QString &c) {
-                if (errors++ < 5)
-                    std::fprintf(stderr, "ours: %s: %s\n", qPrintable(c), qPrintable(e.toString()));
-            });
-        int refreshes = 0;
-        const double c0 = cpuMsNow();
-        QElapsedTimer t;
-        t.start();
-        // Refresh until everything was consumed (each refresh drains up to its consume bound), plus a last
-        // refresh that finds the queue empty, as the operator's next tick would.
-        // A refresh that shows nothing new means the queue is empty (a delete can fail and still have
-        // happened: then consumedCount stays below the messages read, and the rows shown tell).
-        while (monitor.consumedCount() < messages && refreshes < messages + 10 && !failed) {
-            refreshed = false;
-            const int rowsBefore = model.rowCount();
-            monitor.refresh();
-            ++refreshes;
-            if (!waitUntil([&] { return refreshed; }, 600000) || model.rowCount() == rowsBefore)
-                break;
+        for (int s = 0; s < sides.size(); ++s) {
+            const QString side = sides.at((s + run) % sides.size());
+            if (side == QLatin1String("ours")) {
+                const Read r = oursRead(cfg.value(), queuesOf[side], true, messages, 0, expected);
+                printRead("ours consume", run + 1, r);
+                oursC.add(r);
+            } else {
+                const Read r = sdkRead(cfg->endpoint, queuesOf[side],
+                                       side == QLatin1String("helper") ? QStringLiteral("helper-pop")
+                                                                       : QStringLiteral("raw-pop"),
+                                       messages, expected, 0, idsFile);
+                printRead(side == QLatin1String("helper") ? "helper pop" : "raw receive(32)+delete", run + 1,
+                          r);
+                (side == QLatin1String("helper") ? helperC : rawC).add(r);
+            }
         }
-        ours.wallMs = double(t.nsecsElapsed()) / 1e6;
-        ours.cpuMs = cpuMsNow() - c0;
-        ours.messages = monitor.consumedCount();
-        ours.requests = qint64(pipeline.requestsSent());
-        ours.withErrorCode = 0;
-        for (int r = 0; r < model.rowCount(); ++r)
-            if (!model.notificationAt(r).errorCode.isEmpty())
-                ++ours.withErrorCode;
-        ours.ok = model.rowCount() == messages && ours.withErrorCode == messages;
-        if (errors > 0)
-            std::printf("ours: %d errors reported by the monitor (first 5 on stderr)\n", errors);
-        std::printf(
-            "ours: %lld consumed, %d rows shown, %lld with an ErrorCode, %d refreshes, %lld requests, "
-            "%.0f ms wall, %.0f ms CPU\n",
-            static_cast<long long>(ours.messages), model.rowCount(),
-            static_cast<long long>(ours.withErrorCode), refreshes, static_cast<long long>(ours.requests),
-            ours.wallMs, ours.cpuMs);
-    }
-
-    Drain helper;
-    Drain raw;
-    if (withSdk) {
-        helper = sdkDrain(cfg->endpoint, helperQueue, QStringLiteral("helper"), messages);
-        std::printf(
-            "azure-kusto-ingest StatusQueue.pop: %lld messages, %lld with an ErrorCode, %lld requests, "
-            "%.0f ms wall, %.0f ms CPU\n",
-            static_cast<long long>(helper.messages), static_cast<long long>(helper.withErrorCode),
-            static_cast<long long>(helper.requests), helper.wallMs, helper.cpuMs);
-        raw = sdkDrain(cfg->endpoint, rawQueue, QStringLiteral("raw"), messages);
-        std::printf(
-            "@azure/storage-queue receive(32)+delete: %lld messages, %lld requests, %.0f ms wall, %.0f ms "
-            "CPU\n",
-            static_cast<long long>(raw.messages), static_cast<long long>(raw.requests), raw.wallMs,
-            raw.cpuMs);
     }
 
     const QString n = QString::number(messages);
-    const auto base = [&](const Drain &d, double v) {
-        return withSdk && d.ok ? std::optional<double>(v) : std::nullopt;
+    const QString qs
+        = queueCount == 1 ? QStringLiteral("1 queue") : QStringLiteral("%1 queues").arg(queueCount);
+    const auto base = [&](const Series &b, const QList<double> &v) {
+        return withSdk && b.allOk() ? std::optional<double>(median(v)) : std::nullopt;
+    };
+    const auto le = [&](const Series &o, const Series &b, const QList<double> &ov, const QList<double> &bv) {
+        return withSdk && b.allOk() ? std::optional<bool>(o.allOk() && median(ov) <= median(bv))
+                                    : std::nullopt;
+    };
+    const auto kb = [](std::optional<double> v) {
+        return v ? std::optional<double>(*v / 1024) : std::nullopt;
     };
     bench::Report report(QStringLiteral("BenchNotifications"));
-    report.add({ QStringLiteral("N read %1 failures: wall vs kusto-ingest helper").arg(n),
-                 QStringLiteral("ms"), ours.wallMs, base(helper, helper.wallMs),
-                 QStringLiteral("<= 1x baseline"),
-                 withSdk && helper.ok ? std::optional<bool>(ours.ok && ours.wallMs <= helper.wallMs)
-                                      : std::nullopt });
-    report.add(
-        { QStringLiteral("N read %1 failures: CPU vs kusto-ingest helper").arg(n), QStringLiteral("ms"),
-          ours.cpuMs, base(helper, helper.cpuMs), QStringLiteral("<= 1x baseline"),
-          withSdk && helper.ok ? std::optional<bool>(ours.ok && ours.cpuMs <= helper.cpuMs) : std::nullopt });
-    report.add({ QStringLiteral("N read %1 failures: requests vs kusto-ingest helper").arg(n),
-                 QStringLiteral("requests"), double(ours.requests), base(helper, double(helper.requests)),
-                 QString(), std::nullopt });
-    report.add({ QStringLiteral("N read %1 failures: wall vs raw SDK receive(32)").arg(n),
-                 QStringLiteral("ms"), ours.wallMs, base(raw, raw.wallMs), QString(), std::nullopt });
-    report.add({ QStringLiteral("N read %1 failures: CPU vs raw SDK receive(32)").arg(n),
-                 QStringLiteral("ms"), ours.cpuMs, base(raw, raw.cpuMs), QString(), std::nullopt });
-    report.add({ QStringLiteral("N all %1 read, archived, shown (ours)").arg(n), QStringLiteral("ok"),
-                 ours.ok ? 1.0 : 0.0, std::nullopt, QStringLiteral("= 1"), ours.ok });
+    const QString c = QStringLiteral("N consume %1 failures, %2: ").arg(n, qs);
+    report.add({ c + QStringLiteral("wall vs kusto-ingest pop"), QStringLiteral("ms"), median(oursC.wall),
+                 base(helperC, helperC.wall), QStringLiteral("<= 1x baseline"),
+                 le(oursC, helperC, oursC.wall, helperC.wall) });
+    report.add({ c + QStringLiteral("client CPU vs kusto-ingest pop"), QStringLiteral("ms"),
+                 median(oursC.cpu), base(helperC, helperC.cpu), QStringLiteral("<= 1x baseline"),
+                 le(oursC, helperC, oursC.cpu, helperC.cpu) });
+    report.add({ c + QStringLiteral("requests vs kusto-ingest pop"), QStringLiteral("requests"),
+                 median(oursC.requests), base(helperC, helperC.requests), QString(), std::nullopt });
+    report.add({ c + QStringLiteral("bytes received vs kusto-ingest pop"), QStringLiteral("KB"),
+                 median(oursC.bytes) / 1024, kb(base(helperC, helperC.bytes)), QString(), std::nullopt });
+    report.add({ c + QStringLiteral("wall vs raw SDK receive(32)+delete"), QStringLiteral("ms"),
+                 median(oursC.wall), base(rawC, rawC.wall), QString(), std::nullopt });
+    report.add({ c + QStringLiteral("client CPU vs raw SDK receive(32)+delete"), QStringLiteral("ms"),
+                 median(oursC.cpu), base(rawC, rawC.cpu), QString(), std::nullopt });
+    report.add({ c + QStringLiteral("runs with all ids read (ours; baseline: pop)"), QStringLiteral("runs"),
+                 double(oursC.verified), withSdk ? std::optional<double>(helperC.verified) : std::nullopt,
+                 QStringLiteral("= %1 runs").arg(runs), oursC.verified == runs });
+    if (peeks > 0) {
+        const QString p = QStringLiteral("N peek, %1 of %2: ").arg(qs, n);
+        report.add(
+            { p + QStringLiteral("distinct messages one peek call shows"), QStringLiteral("messages"),
+              median(oursP.distinct), base(helperP, helperP.distinct), QStringLiteral(">= 1x baseline"),
+              withSdk && helperP.allOk()
+                  ? std::optional<bool>(oursP.allOk() && median(oursP.distinct) >= median(helperP.distinct))
+                  : std::nullopt });
+        const auto per = [&](const QList<double> &v) {
+            QList<double> out;
+            for (double x : v)
+                out << x / peeks;
+            return out;
+        };
+        report.add({ p + QStringLiteral("wall per peek call vs kusto-ingest peek"), QStringLiteral("ms"),
+                     median(per(oursP.wall)), base(helperP, per(helperP.wall)), QString(), std::nullopt });
+        report.add({ p + QStringLiteral("client CPU per peek call vs kusto-ingest peek"),
+                     QStringLiteral("ms"), median(per(oursP.cpu)), base(helperP, per(helperP.cpu)), QString(),
+                     std::nullopt });
+        report.add({ p + QStringLiteral("requests per peek call vs kusto-ingest peek"),
+                     QStringLiteral("requests"), median(per(oursP.requests)),
+                     base(helperP, per(helperP.requests)), QString(), std::nullopt });
+        report.add({ p + QStringLiteral("bytes per peek call vs kusto-ingest peek"), QStringLiteral("KB"),
+                     median(per(oursP.bytes)) / 1024, kb(base(helperP, per(helperP.bytes))), QString(),
+                     std::nullopt });
+    }
     std::printf(
-        "\nours = NotificationMonitor consume (receive 32 -> SQLite commit -> delete); the helper pops 1 "
-        "message per receive with one queue (statusQ.js: perQ = number of queues)\n");
+        "\nPer message, consume: ours receives 32 per queue per request, commits the batch to the SQLite "
+        "archive, then deletes the 32 (in parallel), and shows them (model + failure groups); the helper's "
+        "pop receives floor(32 / queues) per request (1 with one queue), parses the JSON and deletes each "
+        "message before the next, and keeps nothing; raw = receive 32 + parallel deletes, nothing kept.\n"
+        "Peek: no peek reads all %d (Peek Messages returns the first <= 32 of a queue, no cursor); ours "
+        "peeks "
+        "32 per queue + reads the approximate count and archives what it saw, the helper's peekMessages() "
+        "asks for the default 1 per queue. Medians of %d interleaved runs.\n",
+        messages, runs);
     report.print();
     if (!report.writeJsonFromArgs(app.arguments()))
         return 2;
     azurite.stop();
-    if (withSdk && (!helper.ok || !raw.ok))
+    if (withSdk && (!helperC.allOk() || !rawC.allOk()))
         std::fprintf(stderr, "BenchNotifications: an SDK baseline did not read every message (see above)\n");
     return 0;
 }
