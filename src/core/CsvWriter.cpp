@@ -202,8 +202,23 @@ void CsvWriter::addTimeCell(const QDateTime &time)
         addCell(QLatin1String());
         return;
     }
-    const qint64 ms = time.toMSecsSinceEpoch();
+    if (appendTime(time.toMSecsSinceEpoch()))
+        return;
+    const QString text = time.toUTC().toString(Qt::ISODateWithMs);
+    addCell(QStringView(text));
+}
+
+void CsvWriter::addEpochMsCell(qint64 msSinceEpoch)
+{
+    if (!appendTime(msSinceEpoch))
+        addTimeCell(QDateTime::fromMSecsSinceEpoch(msSinceEpoch, Qt::UTC));
+}
+
+bool CsvWriter::appendTime(qint64 ms)
+{
     // Days since 1970-01-01 to a civil date (H. Hinnant's algorithm), for years 0..9999.
+    if (ms < -62'167'219'200'000 || ms > 253'402'300'799'999) // 0000-01-01 .. 9999-12-31T23:59:59.999
+        return false;
     const qint64 days = ms >= 0 ? ms / 86'400'000 : -((-ms + 86'399'999) / 86'400'000);
     const qint64 msOfDay = ms - days * 86'400'000;
     const qint64 z = days + 719468;
@@ -215,15 +230,15 @@ void CsvWriter::addTimeCell(const QDateTime &time)
     const qint64 day = doy - (153 * mp + 2) / 5 + 1;
     const qint64 month = mp < 10 ? mp + 3 : mp - 9;
     const qint64 year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-    if (year < 0 || year > 9999) {
-        const QString text = time.toUTC().toString(Qt::ISODateWithMs);
-        addCell(QStringView(text));
-        return;
-    }
-    char out[24];
-    const auto put = [&out](int at, qint64 value, int width) {
+    if (year < 0 || year > 9999)
+        return false;
+    beginCell();
+    const qsizetype at = m_buffer.size();
+    m_buffer.resize(at + 24);
+    char *out = m_buffer.data() + at;
+    const auto put = [out](int pos, qint64 value, int width) {
         for (int i = width - 1; i >= 0; --i) {
-            out[at + i] = char('0' + value % 10);
+            out[pos + i] = char('0' + value % 10);
             value /= 10;
         }
     };
@@ -241,7 +256,35 @@ void CsvWriter::addTimeCell(const QDateTime &time)
     out[19] = '.';
     put(20, msOfDay % 1000, 3);
     out[23] = 'Z';
-    addCell(QLatin1String(out, 24));
+    return true;
+}
+
+bool CsvWriter::addAsciiCell(const char *bytes, qsizetype length)
+{
+    const auto *s = reinterpret_cast<const unsigned char *>(bytes);
+    unsigned any = 0;
+    bool quote = false;
+    for (qsizetype i = 0; i < length; ++i) {
+        const unsigned c = s[i];
+        any |= c;
+        quote |= c == ',' || c == '"' || c == '\r' || c == '\n';
+    }
+    if (any >= 0x80)
+        return false;
+    beginCell();
+    if (length > 0)
+        appendUtf8(bytes, length, quote, m_options.neutraliseFormulas && isFormulaStart(char16_t(s[0])));
+    return true;
+}
+
+void CsvWriter::addUtf8Cell(const char *utf8, qsizetype length)
+{
+    if (addAsciiCell(utf8, length))
+        return;
+    // Outside ASCII: decoded as QString::fromUtf8 does (invalid sequences become U+FFFD), then written
+    // like any text; a leading U+FEFF is quoted there.
+    const QString text = QString::fromUtf8(utf8, length);
+    addCell(QStringView(text));
 }
 
 Status CsvWriter::endRow()

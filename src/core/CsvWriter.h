@@ -46,6 +46,14 @@ public:
     // A time as `2025-01-01T00:00:00.000Z` (UTC, milliseconds: what QDateTime::toString(Qt::ISODateWithMs)
     // gives for UTC); an invalid time is an empty cell.
     void addTimeCell(const QDateTime &time);
+    // addTimeCell(QDateTime::fromMSecsSinceEpoch(msSinceEpoch, Qt::UTC)), without the QDateTime.
+    void addEpochMsCell(qint64 msSinceEpoch);
+    // Bytes straight from a database or a file, without a QString: addUtf8Cell() writes exactly what
+    // addCell(QString::fromUtf8(utf8, length)) writes (same quoting, neutralisation and U+FEFF rule), and
+    // copies an ASCII cell as it is. addAsciiCell() writes ASCII bytes like addCell(QLatin1String); when a
+    // byte is outside ASCII it writes nothing and returns false, so the caller decodes the text its own way.
+    void addUtf8Cell(const char *utf8, qsizetype length);
+    bool addAsciiCell(const char *bytes, qsizetype length);
     Status endRow();
     // Writes what is buffered to the device. An Io error when the device is not writable or a write fails;
     // after an error every call returns it again.
@@ -60,6 +68,7 @@ private:
     Status checkOpen();
     void appendAscii(const char16_t *cell, qsizetype length, bool quote, bool neutralise);
     void appendUtf8(const char *cell, qsizetype length, bool quote, bool neutralise);
+    bool appendTime(qint64 msSinceEpoch); // false (nothing written) outside the years 0..9999
     void beginCell();
 
     QIODevice *m_device;
