@@ -3,11 +3,15 @@
 #include "core/Redaction.h"
 #include "core/RedactionPrefilter.h"
 #include "store/ArchiveError.h"
+#include "store/SqlArchive.h"
+#include "store/SqliteFastReader.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QSaveFile>
 
+#include <array>
+#include <cstring>
 #include <optional>
 
 namespace iw {
@@ -124,6 +128,216 @@ void trackedOperationCells(Sink &out, const TrackedOperation &t)
         for (int i = 0; i < 7; ++i)
             out.latin1(QLatin1String());
     }
+}
+
+// ---- The sqlite3 path: a notification row from SqliteFastReader columns (SqlArchive::NotificationColumn),
+// written cell by cell exactly as notificationCells() writes the NotificationRecord that
+// SqlArchive::forEachNotification() would build from the same row. A column holding what the schema says
+// (TEXT in ASCII, INTEGER, NULL) takes the fast way; anything else goes through the QVariant QSQLITE would
+// give, converted the way forEachNotification converts it.
+
+// forEachNotification's conversions of a QSQLITE value.
+QDateTime timeFromValue(const QVariant &v)
+{
+    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+
+IngestionNotification::Kind kindFromText(const QString &s)
+{
+    using K = IngestionNotification::Kind;
+    for (K k : { K::Failure, K::Success, K::Malformed }) {
+        if (s == toString(k))
+            return k;
+    }
+    return K::Malformed;
+}
+
+// A column's text mapped through `convert` (QString -> T), remembering the few distinct ASCII values
+// (enum names: a kind, a failure status).
+template<typename T>
+class TextMap
+{
+public:
+    template<typename Convert>
+    T get(const SqliteFastReader &r, int column, Convert &&convert)
+    {
+        if (r.type(column) != SqliteFastReader::Text)
+            return convert(r.value(column).toString());
+        const SqliteFastReader::Bytes b = r.utf8(column);
+        for (int i = 0; i < m_used; ++i) {
+            const Entry &e = m_entries[std::size_t(i)];
+            if (e.key.size() == b.size && std::memcmp(e.key.constData(), b.data, std::size_t(b.size)) == 0)
+                return e.value;
+        }
+        T value = convert(r.utf16(column).toString());
+        if (m_used < int(m_entries.size()))
+            m_entries[std::size_t(m_used++)] = Entry { QByteArray(b.data, b.size), value };
+        return value;
+    }
+
+private:
+    struct Entry
+    {
+        QByteArray key; // UTF-8, as stored
+        T value;
+    };
+    std::array<Entry, 8> m_entries {};
+    int m_used = 0;
+};
+
+// The few distinct values of the enum columns, kept across rows.
+struct EnumColumns
+{
+    TextMap<IngestionNotification::Kind> kinds;
+    TextMap<QString> statuses;
+};
+
+struct FastNotificationRow
+{
+    CsvWriter &csv;
+    const SqliteFastReader &r;
+    EnumColumns &enums;
+
+    void empty() { csv.addCell(QLatin1String()); }
+
+    void text(int c)
+    {
+        switch (r.type(c)) {
+        case SqliteFastReader::Null:
+            empty();
+            return;
+        case SqliteFastReader::Text: {
+            const SqliteFastReader::Bytes b = r.utf8(c);
+            if (!csv.addAsciiCell(b.data, b.size))
+                csv.addCell(r.utf16(c)); // SQLite's UTF-16, as QSQLITE reads it
+            return;
+        }
+        default: {
+            const QString s = r.value(c).toString();
+            csv.addCell(QStringView(s));
+        }
+        }
+    }
+
+    void secretText(const QString &s)
+    {
+        if (mayHoldSecret(s))
+            csv.addCell(QStringView(redact(s)));
+        else
+            csv.addCell(QStringView(s));
+    }
+
+    void secret(int c)
+    {
+        switch (r.type(c)) {
+        case SqliteFastReader::Null:
+            empty();
+            return;
+        case SqliteFastReader::Text: {
+            // Any byte outside ASCII counts as a trigger: what passes is ASCII, with the same hints as
+            // the UTF-16 text would have.
+            const SqliteFastReader::Bytes b = r.utf8(c);
+            if (!mayHoldSecret(secretHints(b.data, b.size)) && csv.addAsciiCell(b.data, b.size))
+                return;
+            secretText(r.utf16(c).toString());
+            return;
+        }
+        default:
+            secretText(r.value(c).toString());
+        }
+    }
+
+    void time(int c)
+    {
+        switch (r.type(c)) {
+        case SqliteFastReader::Integer:
+            csv.addEpochMsCell(r.int64(c));
+            return;
+        case SqliteFastReader::Null:
+            empty();
+            return;
+        default:
+            csv.addTimeCell(timeFromValue(r.value(c)));
+        }
+    }
+
+    // QVariant::toInt() of the column
+    int integer(int c)
+    {
+        if (r.type(c) == SqliteFastReader::Integer) {
+            const qint64 v = r.int64(c);
+            if (v == qint64(int(v)))
+                return int(v);
+        }
+        return r.value(c).toInt();
+    }
+
+    void write()
+    {
+        using A = SqlArchive;
+        using K = IngestionNotification::Kind;
+        const K kind = enums.kinds.get(r, A::NcKind, kindFromText);
+        const bool failure = kind == K::Failure;
+        csv.addCell(QStringView(toString(kind)));
+        time(A::NcEventTime);
+        text(A::NcOperationId);
+        text(A::NcDatabase);
+        text(A::NcTable);
+        text(A::NcErrorCode);
+        if (failure)
+            csv.addCell(QStringView(enums.statuses.get(r, A::NcFailureStatus, [](const QString &s) {
+                return toString(failureStatusFromString(s).value_or(FailureStatus::Unknown));
+            })));
+        else
+            empty();
+        secret(A::NcDetails);
+        text(A::NcIngestionSourceId);
+        secret(A::NcIngestionSourcePath);
+        text(A::NcRootActivityId);
+        if (failure) {
+            csv.addCell(boolText(integer(A::NcOriginatesFromUpdatePolicy) != 0));
+            csv.addCell(boolText(integer(A::NcShouldRetry) != 0));
+        } else {
+            empty();
+            empty();
+        }
+        text(A::NcQueueName);
+        text(A::NcMessageId);
+        time(A::NcInsertionTime);
+        csv.addCell(qint64(integer(A::NcDequeueCount)));
+        time(A::NcFirstSeenOn);
+        time(A::NcLastSeenOn);
+        time(A::NcConsumedOn);
+        csv.addCell(qint64(integer(A::NcSeenCount)));
+        secret(A::NcRawText);
+        secret(A::NcParseError);
+    }
+};
+
+// The sqlite3 reader positioned on the first row of the query (or past the end), or an error: the archive
+// is not a SQLite file this process can open read-only, or the statement fails.
+struct FastStart
+{
+    std::unique_ptr<SqliteFastReader> reader;
+    bool hasRow = false;
+};
+
+Result<FastStart> startFast(Archive &archive, const NotificationQuery &query)
+{
+    auto *sql = dynamic_cast<SqlArchive *>(&archive);
+    if (!sql || !sql->config().isSqlite())
+        return Error::make(Error::Kind::Usage,
+                           QStringLiteral("The archive is not a SQLite file: no sqlite3 reader"));
+    auto reader = SqliteFastReader::open(sql->config().databasePath, sql->config().busyTimeoutMs);
+    if (!reader)
+        return reader.error();
+    const SqlArchive::Select select = sql->notificationSelect(query);
+    if (Status s = (*reader)->prepare(select.sql, select.values); !s)
+        return s.error();
+    Result<bool> first = (*reader)->next();
+    if (!first)
+        return first.error();
+    return FastStart { std::move(reader).value(), *first };
 }
 
 // Opens a QSaveFile for `path`, writes the header, lets `rows` stream through `write`, then commits.
@@ -258,12 +472,37 @@ QStringList ArchiveCsvExporter::trackedOperationRow(const TrackedOperation &t)
 }
 
 Result<qint64> ArchiveCsvExporter::exportNotifications(Archive &archive, const NotificationQuery &query,
-                                                       const QString &path, CsvWriter::Options options)
+                                                       const QString &path, CsvWriter::Options options,
+                                                       ReadPath readPath)
 {
-    return exportTo(path, options, notificationHeader(), [&](const auto &write) {
-        return archive.forEachNotification(query, [&](const NotificationRecord &r) {
-            return write([&](auto &out) { notificationCells(out, r); });
-        });
+    std::optional<FastStart> fast;
+    if (readPath != ReadPath::QtSql) {
+        Result<FastStart> started = startFast(archive, query);
+        if (started)
+            fast = std::move(started).value();
+        else if (readPath == ReadPath::SqliteApi)
+            return started.error();
+        // Auto: QtSql reads it instead (and reports its own error if the archive cannot be read at all).
+    }
+    return exportTo(path, options, notificationHeader(), [&](const auto &write) -> Result<qint64> {
+        if (!fast) {
+            return archive.forEachNotification(query, [&](const NotificationRecord &r) {
+                return write([&](auto &out) { notificationCells(out, r); });
+            });
+        }
+        SqliteFastReader &reader = *fast->reader;
+        EnumColumns enums;
+        qint64 count = 0;
+        for (bool row = fast->hasRow; row;) {
+            ++count;
+            if (!write([&](auto &out) { FastNotificationRow { out.csv, reader, enums }.write(); }))
+                break;
+            Result<bool> next = reader.next();
+            if (!next)
+                return next.error();
+            row = *next;
+        }
+        return count;
     });
 }
 

@@ -713,54 +713,61 @@ Result<qint64> SqlArchive::forEachSnapshot(const SnapshotQuery &query, const Sna
     return n;
 }
 
-Result<qint64> SqlArchive::forEachNotification(const NotificationQuery &query, const NotificationSink &sink)
+SqlArchive::Select SqlArchive::notificationSelect(const NotificationQuery &query) const
 {
-    const Filter f = notificationFilter(m_config.profile, query);
+    Filter f = notificationFilter(m_config.profile, query);
     const QString order = query.order == NotificationQuery::Order::NewestFirst
         ? QStringLiteral(" ORDER BY event_time DESC, id DESC")
         : QStringLiteral(" ORDER BY event_time, id");
-    const QString sql = QStringLiteral("SELECT id, ") + notificationColumns().join(QStringLiteral(", "))
-        + QStringLiteral(" FROM notifications") + f.sql + order + limitClause(query.limit);
+    return { QStringLiteral("SELECT id, ") + notificationColumns().join(QStringLiteral(", "))
+                 + QStringLiteral(" FROM notifications") + f.sql + order + limitClause(query.limit),
+             std::move(f.values) };
+}
+
+Result<qint64> SqlArchive::forEachNotification(const NotificationQuery &query, const NotificationSink &sink)
+{
+    const Select select = notificationSelect(query);
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!q.prepare(sql))
+    if (!q.prepare(select.sql))
         return m_dialect->toError(q.lastError(), QStringLiteral("reading notifications"));
-    bindList(q, f.values);
+    bindList(q, select.values);
     if (!q.exec())
         return m_dialect->toError(q.lastError(), QStringLiteral("reading notifications"));
     qint64 count = 0;
     while (q.next()) {
         NotificationRecord r;
         IngestionNotification &n = r.notification;
-        r.id = q.value(0).toLongLong();
-        r.dedupKey = q.value(2).toString();
-        n.kind = kindFromString(q.value(3).toString()).value_or(IngestionNotification::Kind::Malformed);
-        n.queueName = q.value(4).toString();
-        n.messageId = q.value(5).toString();
-        n.insertionTime = fromMs(q.value(6));
-        n.dequeueCount = q.value(7).toInt();
-        n.operationId = q.value(8).toString();
-        n.database = q.value(9).toString();
-        n.table = q.value(10).toString();
-        r.eventTime = fromMs(q.value(11));
+        r.id = q.value(NcId).toLongLong();
+        r.dedupKey = q.value(NcDedupKey).toString();
+        n.kind = kindFromString(q.value(NcKind).toString()).value_or(IngestionNotification::Kind::Malformed);
+        n.queueName = q.value(NcQueueName).toString();
+        n.messageId = q.value(NcMessageId).toString();
+        n.insertionTime = fromMs(q.value(NcInsertionTime));
+        n.dequeueCount = q.value(NcDequeueCount).toInt();
+        n.operationId = q.value(NcOperationId).toString();
+        n.database = q.value(NcDatabase).toString();
+        n.table = q.value(NcTable).toString();
+        r.eventTime = fromMs(q.value(NcEventTime));
         if (n.kind == IngestionNotification::Kind::Failure)
             n.failedOn = r.eventTime;
         else if (n.kind == IngestionNotification::Kind::Success)
             n.succeededOn = r.eventTime;
-        n.ingestionSourceId = q.value(12).toString();
-        n.ingestionSourcePath = q.value(13).toString();
-        n.rootActivityId = q.value(14).toString();
-        n.details = q.value(15).toString();
-        n.errorCode = q.value(16).toString();
-        n.failureStatus = failureStatusFromString(q.value(17).toString()).value_or(FailureStatus::Unknown);
-        n.originatesFromUpdatePolicy = q.value(18).toInt() != 0;
-        n.shouldRetry = q.value(19).toInt() != 0;
-        n.rawText = q.value(20).toString();
-        n.parseError = q.value(21).toString();
-        r.firstSeenOn = fromMs(q.value(22));
-        r.lastSeenOn = fromMs(q.value(23));
-        r.consumedOn = fromMs(q.value(24));
-        r.seenCount = q.value(25).toInt();
+        n.ingestionSourceId = q.value(NcIngestionSourceId).toString();
+        n.ingestionSourcePath = q.value(NcIngestionSourcePath).toString();
+        n.rootActivityId = q.value(NcRootActivityId).toString();
+        n.details = q.value(NcDetails).toString();
+        n.errorCode = q.value(NcErrorCode).toString();
+        n.failureStatus
+            = failureStatusFromString(q.value(NcFailureStatus).toString()).value_or(FailureStatus::Unknown);
+        n.originatesFromUpdatePolicy = q.value(NcOriginatesFromUpdatePolicy).toInt() != 0;
+        n.shouldRetry = q.value(NcShouldRetry).toInt() != 0;
+        n.rawText = q.value(NcRawText).toString();
+        n.parseError = q.value(NcParseError).toString();
+        r.firstSeenOn = fromMs(q.value(NcFirstSeenOn));
+        r.lastSeenOn = fromMs(q.value(NcLastSeenOn));
+        r.consumedOn = fromMs(q.value(NcConsumedOn));
+        r.seenCount = q.value(NcSeenCount).toInt();
         ++count;
         if (!sink(r))
             break;

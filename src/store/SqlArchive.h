@@ -5,6 +5,7 @@
 #include "store/SqlDialect.h"
 
 #include <QSqlDatabase>
+#include <QVariantList>
 
 #include <memory>
 
@@ -46,6 +47,44 @@ public:
 
     Result<int> schemaVersion() override;
     Status checkIntegrity() override;
+
+    // The statement forEachNotification() runs for a query (filters, order, limit) and its bound values
+    // (QString or qint64), so that a reader on another connection (SqliteFastReader, for the CSV export)
+    // runs exactly the same SELECT. Its columns are NotificationColumn.
+    struct Select
+    {
+        QString sql;
+        QVariantList values;
+    };
+    Select notificationSelect(const NotificationQuery &query) const;
+    enum NotificationColumn {
+        NcId,
+        NcProfile,
+        NcDedupKey,
+        NcKind,
+        NcQueueName,
+        NcMessageId,
+        NcInsertionTime,
+        NcDequeueCount,
+        NcOperationId,
+        NcDatabase,
+        NcTable,
+        NcEventTime,
+        NcIngestionSourceId,
+        NcIngestionSourcePath,
+        NcRootActivityId,
+        NcDetails,
+        NcErrorCode,
+        NcFailureStatus,
+        NcOriginatesFromUpdatePolicy,
+        NcShouldRetry,
+        NcRawText,
+        NcParseError,
+        NcFirstSeenOn,
+        NcLastSeenOn,
+        NcConsumedOn,
+        NcSeenCount,
+    };
 
     // The key a notification is de-duplicated by: IngestionNotification::dedupKey() when it is the queue
     // message id, otherwise its SHA-256 (the fallback key may embed a malformed message's raw text).

@@ -137,8 +137,12 @@ int SqliteDialect::resultCode(const QSqlError &error)
 
 Error SqliteDialect::toError(const QSqlError &error, const QString &context) const
 {
-    const int code = resultCode(error);
-    const QString detail = error.text().trimmed();
+    return errorFromCode(resultCode(error), error.text().trimmed(), context);
+}
+
+Error SqliteDialect::errorFromCode(int resultCode, const QString &detail, const QString &context)
+{
+    const int code = resultCode < 0 ? -1 : (resultCode & 0xff);
     const QString where = context.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(context.left(120));
     switch (code) {
     case kSqliteBusy:

@@ -24,6 +24,8 @@ public:
 
     // The primary SQLite result code (extended codes masked) of a QSQLITE error, or -1.
     static int resultCode(const QSqlError &error);
+    // toError() for a result code of the sqlite3 C API (SqliteFastReader) and its message.
+    static Error errorFromCode(int resultCode, const QString &detail, const QString &context);
 };
 
 } // namespace iw
