@@ -216,60 +216,80 @@ void CsvWriter::addEpochMsCell(qint64 msSinceEpoch)
 
 bool CsvWriter::appendTime(qint64 ms)
 {
-    // Days since 1970-01-01 to a civil date (H. Hinnant's algorithm), for years 0..9999.
     if (ms < -62'167'219'200'000 || ms > 253'402'300'799'999) // 0000-01-01 .. 9999-12-31T23:59:59.999
         return false;
     const qint64 days = ms >= 0 ? ms / 86'400'000 : -((-ms + 86'399'999) / 86'400'000);
-    const qint64 msOfDay = ms - days * 86'400'000;
-    const qint64 z = days + 719468;
-    const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
-    const qint64 doe = z - era * 146097;
-    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const qint64 mp = (5 * doy + 2) / 153;
-    const qint64 day = doy - (153 * mp + 2) / 5 + 1;
-    const qint64 month = mp < 10 ? mp + 3 : mp - 9;
-    const qint64 year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-    if (year < 0 || year > 9999)
-        return false;
+    const int msOfDay = int(ms - days * 86'400'000);
+    const auto put = [](char *out, int value, int width) {
+        for (int i = width - 1; i >= 0; --i) {
+            out[i] = char('0' + value % 10);
+            value /= 10;
+        }
+    };
+    // The times of an export are mostly of a few days: the date is worked out once per day.
+    if (days != m_timeDay) {
+        // Days since 1970-01-01 to a civil date (H. Hinnant's algorithm), for years 0..9999.
+        const qint64 z = days + 719468;
+        const qint64 era = (z >= 0 ? z : z - 146096) / 146097;
+        const qint64 doe = z - era * 146097;
+        const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+        const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        const qint64 mp = (5 * doy + 2) / 153;
+        const qint64 day = doy - (153 * mp + 2) / 5 + 1;
+        const qint64 month = mp < 10 ? mp + 3 : mp - 9;
+        const qint64 year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+        if (year < 0 || year > 9999)
+            return false;
+        put(m_timeDate, int(year), 4);
+        m_timeDate[4] = '-';
+        put(m_timeDate + 5, int(month), 2);
+        m_timeDate[7] = '-';
+        put(m_timeDate + 8, int(day), 2);
+        m_timeDate[10] = 'T';
+        m_timeDay = days;
+    }
     beginCell();
     const qsizetype at = m_buffer.size();
     m_buffer.resize(at + 24);
     char *out = m_buffer.data() + at;
-    const auto put = [out](int pos, qint64 value, int width) {
-        for (int i = width - 1; i >= 0; --i) {
-            out[pos + i] = char('0' + value % 10);
-            value /= 10;
-        }
-    };
-    put(0, year, 4);
-    out[4] = '-';
-    put(5, month, 2);
-    out[7] = '-';
-    put(8, day, 2);
-    out[10] = 'T';
-    put(11, msOfDay / 3'600'000, 2);
+    std::memcpy(out, m_timeDate, sizeof m_timeDate);
+    put(out + 11, msOfDay / 3'600'000, 2);
     out[13] = ':';
-    put(14, msOfDay / 60'000 % 60, 2);
+    put(out + 14, msOfDay / 60'000 % 60, 2);
     out[16] = ':';
-    put(17, msOfDay / 1000 % 60, 2);
+    put(out + 17, msOfDay / 1000 % 60, 2);
     out[19] = '.';
-    put(20, msOfDay % 1000, 3);
+    put(out + 20, msOfDay % 1000, 3);
     out[23] = 'Z';
     return true;
 }
 
 bool CsvWriter::addAsciiCell(const char *bytes, qsizetype length)
 {
+    // Eight bytes at a time: any byte >= 0x80, any byte that needs quotes (exact "has a zero byte" test).
+    constexpr quint64 kOnes = 0x0101010101010101ULL;
+    constexpr quint64 kHigh = 0x8080808080808080ULL;
+    const auto hasByte = [](quint64 w, unsigned char c) {
+        const quint64 x = w ^ (kOnes * c);
+        return (x - kOnes) & ~x & kHigh;
+    };
     const auto *s = reinterpret_cast<const unsigned char *>(bytes);
-    unsigned any = 0;
-    bool quote = false;
-    for (qsizetype i = 0; i < length; ++i) {
+    quint64 any = 0;
+    quint64 quotes = 0;
+    qsizetype i = 0;
+    for (; i + 8 <= length; i += 8) {
+        quint64 w;
+        std::memcpy(&w, s + i, 8);
+        any |= w;
+        quotes |= hasByte(w, ',') | hasByte(w, '"') | hasByte(w, '\r') | hasByte(w, '\n');
+    }
+    bool quote = quotes != 0;
+    for (; i < length; ++i) {
         const unsigned c = s[i];
         any |= c;
         quote |= c == ',' || c == '"' || c == '\r' || c == '\n';
     }
-    if (any >= 0x80)
+    if (any & kHigh)
         return false;
     beginCell();
     if (length > 0)

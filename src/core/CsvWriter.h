@@ -8,6 +8,8 @@
 #include <QStringList>
 #include <QStringView>
 
+#include <limits>
+
 class QIODevice;
 
 namespace iw {
@@ -78,6 +80,8 @@ private:
     qsizetype m_rowStart = 0; // buffer offset of the row being written
     int m_cells = 0; // cells in the row being written
     bool m_started = false;
+    qint64 m_timeDay = std::numeric_limits<qint64>::min(); // the day whose date m_timeDate holds
+    char m_timeDate[11] = {}; // "YYYY-MM-DDT"
     QString m_error;
 };
 
