@@ -4,13 +4,16 @@
 // (a Qt message handler) and stderr (fd 2 redirected to a file). Zero hits.
 //
 // Sign-in: service principal (client credentials) and device code against an in-process ingestwatch-sim
-// authority; Azure CLI through a fake `az` script on PATH -- a test double of an external program that
-// prints a distinctive token, which the simulator then rejects (the 401 path must not leak it either).
-// Storage: account key (a connection string with AccountKey, for a custom Azurite account whose key is
-// random), a SAS token (StorageCredential::sas), SAS URIs (as `.get ingestion resources` returns them)
-// and a connection string with SharedAccessSignature; plus a SAS URI for a queue that does not exist and a
-// wrong key, so the error paths run too. Notifications carry SAS URLs in IngestionSourcePath, as an
-// operator's own failure reports can.
+// authority; the browser sign-in (authorization code + PKCE) and device code again as the app runs them
+// (ProfileTokenProvider, refresh tokens in the keychain, a silent refresh on "restart"), with the requests
+// to the authority recorded so the authorization code, the PKCE verifier and the device code are searched
+// for too; the command line (`ingestwatch ops`, its stdout and archive); Azure CLI through a fake `az` script
+// on PATH -- a test double of an external program that prints a distinctive token, which the simulator then
+// rejects (the 401 path must not leak it either). Storage: account key (a connection string with AccountKey,
+// for a custom Azurite account whose key is random), a SAS token (StorageCredential::sas), SAS URIs (as `.get
+// ingestion resources` returns them) and a connection string with SharedAccessSignature; plus a SAS URI for a
+// queue that does not exist and a wrong key, so the error paths run too. Notifications carry SAS URLs in
+// IngestionSourcePath, as an operator's own failure reports can.
 #include "AzuriteProcess.h"
 #include "azure/AzureCliTokenProvider.h"
 #include "azure/DeviceCodeTokenProvider.h"
@@ -19,6 +22,7 @@
 #include "azure/QueueClient.h"
 #include "azure/TableClient.h"
 #include "azure/TokenProvider.h"
+#include "cli/CliApp.h"
 #include "core/ConnectionProfile.h"
 #include "core/ConnectionString.h"
 #include "core/NotificationParser.h"
@@ -32,6 +36,8 @@
 #include "monitor/NotificationMonitor.h"
 #include "monitor/OperationMonitor.h"
 #include "monitor/ProfileStore.h"
+#include "monitor/ProfileTokenProvider.h"
+#include "monitor/SecretStore.h"
 #include "monitor/StatusMonitor.h"
 #include "simulator/SasBuilder.h"
 #include "simulator/SimulatorServer.h"
@@ -44,10 +50,14 @@
 #include <QDir>
 #include <QFile>
 #include <QMutex>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
@@ -89,6 +99,82 @@ QString distinct(const char *what)
         .arg(QLatin1String(what), QUuid::createUuid().toString(QUuid::Id128));
 }
 
+template<typename T>
+std::optional<T> answer(const std::function<void(std::function<void(T)>)> &call, int ms = 20000)
+{
+    std::optional<T> out;
+    call([&out](T r) { out.emplace(std::move(r)); });
+    (void)QTest::qWaitFor([&out] { return out.has_value(); }, ms);
+    return out;
+}
+
+Result<QString> readSecret(SecretStore &s, const QString &key)
+{
+    return answer<Result<QString>>([&](auto cb) { s.read(key, cb); })
+        .value_or(Error::make(Error::Kind::Timeout, QStringLiteral("the secret store did not answer")));
+}
+
+// Length of a complete HTTP message (head + Content-Length body) at the start of buf; -1 while incomplete.
+qsizetype completeMessage(const QByteArray &buf)
+{
+    const qsizetype headEnd = buf.indexOf("\r\n\r\n");
+    if (headEnd < 0)
+        return -1;
+    qint64 length = 0;
+    for (const QByteArray &raw : buf.left(headEnd).split('\n')) {
+        const QByteArray line = raw.trimmed().toLower();
+        if (line.startsWith("content-length:"))
+            length = line.mid(15).trimmed().toLongLong();
+    }
+    return buf.size() >= headEnd + 4 + length ? headEnd + 4 + length : -1;
+}
+
+// A loopback forwarder in front of the authority that records every request the app sends (one request
+// per connection, answered as soon as the authority's answer is complete).
+class RecordingForwarder : public QObject
+{
+public:
+    QList<QByteArray> requests;
+
+    bool start(quint16 targetPort)
+    {
+        m_target = targetPort;
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *client = m_server.nextPendingConnection()) {
+                client->setParent(this);
+                auto in = std::make_shared<QByteArray>();
+                connect(client, &QTcpSocket::readyRead, client, [this, client, in] {
+                    *in += client->readAll();
+                    const qsizetype n = completeMessage(*in);
+                    if (n < 0)
+                        return;
+                    requests << in->left(n);
+                    auto *up = new QTcpSocket(client);
+                    auto out = std::make_shared<QByteArray>();
+                    connect(up, &QTcpSocket::readyRead, up, [up, out, client] {
+                        *out += up->readAll();
+                        if (completeMessage(*out) >= 0) {
+                            client->write(*out);
+                            client->disconnectFromHost();
+                            up->abort();
+                        }
+                    });
+                    const QByteArray request = in->left(n);
+                    connect(up, &QTcpSocket::connected, up, [up, request] { up->write(request); });
+                    up->connectToHost(QHostAddress::LocalHost, m_target);
+                });
+                connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+            }
+        });
+        return m_server.listen(QHostAddress::LocalHost, 0);
+    }
+    quint16 port() const { return m_server.serverPort(); }
+
+private:
+    QTcpServer m_server;
+    quint16 m_target = 0;
+};
+
 QString sigOf(const QString &sasToken)
 {
     return QUrlQuery(sasToken).queryItemValue(QStringLiteral("sig"), QUrl::FullyEncoded);
@@ -107,11 +193,25 @@ class TestSecretAudit : public QObject
     QMap<QString, QString> m_secrets; // what -> value
     QString m_stderrPath;
     int m_savedStderr = -1;
+    QNetworkAccessManager m_browser;
 
     void addSecret(const QString &what, const QString &value)
     {
         if (value.size() >= 8)
             m_secrets.insert(what, value);
+    }
+    // The browser: opens the authorize URL and follows the authority's redirect to the loopback port.
+    QByteArray browse(const QUrl &url, QUrl *landed)
+    {
+        QNetworkRequest req(url);
+        req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+        QNetworkReply *reply = m_browser.get(req);
+        if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000))
+            return "<browser timed out>";
+        *landed = reply->url();
+        const QByteArray body = reply->readAll();
+        reply->deleteLater();
+        return body;
     }
     void addSas(const QString &what, const QString &token)
     {
@@ -402,6 +502,181 @@ private Q_SLOTS:
             QVERIFY(runOperations(&dc, true));
         }
         {
+            // The interactive sign-ins as the app runs them: ProfileTokenProvider with the refresh token
+            // kept in the keychain (FallbackSecretStore over KeychainSecretStore: the OS keychain when a
+            // Secret Service answers -- CTest runs this test in a private gnome-keyring session -- else
+            // memory), then a "restart" that signs in silently with the stored refresh token (the
+            // refresh_token grant; the authority rotates it). The app reaches the authority through a
+            // forwarder that records every request, so the authorization code, the PKCE verifier, the
+            // device code and each refresh token sent are searched for too.
+            RecordingForwarder authority;
+            QVERIFY(authority.start(quint16(sim.baseUrl().port())));
+            const QList<QByteArray> &sent = authority.requests;
+            const QString service = QStringLiteral("IngestWatch audit ") + QUuid::createUuid().toString();
+            KeychainSecretStore keychainOnly(service);
+            FallbackSecretStore keychain(new KeychainSecretStore(service, this));
+            ConnectionProfile base;
+            base.clusterUrl = sim.baseUrl();
+            base.tenantId = QStringLiteral("t");
+            base.clientId = clientId;
+            base.authorityUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(authority.port()));
+
+            ConnectionProfile browser = base;
+            browser.name = QStringLiteral("audit browser");
+            browser.signIn = SignInMethod::Browser;
+            {
+                ProfileTokenProvider tokens(browser, &pipeline, &keychain);
+                QSignalSpy opened(&tokens, &ProfileTokenProvider::browserSignInStarted);
+                std::optional<Result<QString>> token;
+                tokens.token(this, [&token](Result<QString> r) { token = std::move(r); });
+                QVERIFY(opened.wait(10000));
+                // The browser goes to the authority directly (the proxy records what the app sends).
+                QUrl authorize = opened.at(0).at(0).toUrl();
+                authorize.setPort(sim.baseUrl().port());
+                QUrl landed;
+                const QByteArray page = browse(authorize, &landed);
+                QVERIFY2(page.contains("Signed in"), page.constData());
+                addSecret(QStringLiteral("authorization code (redirect)"),
+                          QUrlQuery(landed).queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded));
+                QVERIFY(waitFor([&] { return token.has_value(); }));
+                QVERIFY2(*token, qPrintable(*token ? QString() : token->error().toString()));
+                addSecret(QStringLiteral("browser access token"), token->value());
+                QVERIFY(runOperations(&tokens, true));
+            }
+            const QString browserKey = browser.secretKey(ConnectionProfile::kRefreshToken);
+            QTRY_VERIFY_WITH_TIMEOUT(readSecret(keychain, browserKey).ok(), 10000);
+            const QString browserRefresh = readSecret(keychain, browserKey).value();
+            addSecret(QStringLiteral("browser refresh token"), browserRefresh);
+            {
+                ProfileTokenProvider again(browser, &pipeline, &keychain);
+                QSignalSpy opened(&again, &ProfileTokenProvider::browserSignInStarted);
+                std::optional<Result<QString>> token;
+                again.token(this, [&token](Result<QString> r) { token = std::move(r); });
+                QVERIFY(waitFor([&] { return token.has_value(); }));
+                QVERIFY2(*token, qPrintable(*token ? QString() : token->error().toString()));
+                QCOMPARE(opened.size(), 0); // silent: the refresh token did it
+                addSecret(QStringLiteral("browser access token (refreshed)"), token->value());
+                QVERIFY(runOperations(&again, true));
+            }
+            const auto storedOr = [&](const QString &key, const QString &fallback) {
+                const Result<QString> r = readSecret(keychain, key);
+                return r.ok() ? r.value() : fallback;
+            };
+            QTRY_VERIFY_WITH_TIMEOUT(storedOr(browserKey, browserRefresh) != browserRefresh, 10000);
+            addSecret(QStringLiteral("browser refresh token (rotated)"),
+                      readSecret(keychain, browserKey).value());
+
+            ConnectionProfile device = base;
+            device.name = QStringLiteral("audit device code");
+            device.signIn = SignInMethod::DeviceCode;
+            for (const bool restart : { false, true }) {
+                ProfileTokenProvider tokens(device, &pipeline, &keychain);
+                QSignalSpy ready(&tokens, &ProfileTokenProvider::deviceCodeReady);
+                connect(&tokens, &ProfileTokenProvider::deviceCodeReady, this,
+                        [&sim](const QString &userCode) { sim.tokens().approveUserCode(userCode); });
+                std::optional<Result<QString>> token;
+                tokens.token(this, [&token](Result<QString> r) { token = std::move(r); });
+                QVERIFY(waitFor([&] { return token.has_value(); }, 60000));
+                QVERIFY2(*token, qPrintable(*token ? QString() : token->error().toString()));
+                QCOMPARE(ready.size(), restart ? 0 : 1);
+                addSecret(restart ? QStringLiteral("device code access token (refreshed)")
+                                  : QStringLiteral("device code access token (profile)"),
+                          token->value());
+                QVERIFY(runOperations(&tokens, true));
+                const QString key = device.secretKey(ConnectionProfile::kRefreshToken);
+                QTRY_VERIFY_WITH_TIMEOUT(readSecret(keychain, key).ok(), 10000);
+                addSecret(restart ? QStringLiteral("device code refresh token (rotated)")
+                                  : QStringLiteral("device code refresh token (keychain)"),
+                          readSecret(keychain, key).value());
+            }
+
+            // What went to the authority: form fields that are secrets.
+            int n = 0;
+            for (const QByteArray &request : std::as_const(sent)) {
+                const qsizetype head = request.indexOf("\r\n\r\n");
+                const QUrlQuery form(QString::fromLatin1(request.mid(head < 0 ? request.size() : head + 4)));
+                for (const char *field : { "code_verifier", "code", "device_code", "refresh_token" }) {
+                    const QString v = form.queryItemValue(QLatin1String(field), QUrl::FullyDecoded);
+                    addSecret(
+                        QStringLiteral("%1 sent to the authority (#%2)").arg(QLatin1String(field)).arg(++n),
+                        v);
+                }
+            }
+            const QStringList kinds = m_secrets.keys();
+            for (const char *field : { "code_verifier", "device_code", "refresh_token" })
+                QVERIFY2(!kinds.filter(QLatin1String(field) + QLatin1String(" sent")).isEmpty(), field);
+            QVERIFY(!kinds.filter(QStringLiteral("code sent")).isEmpty());
+
+            // The refresh tokens are where they belong: in the keychain itself (when one answers).
+            if (!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
+                const Result<QString> stored = readSecret(keychainOnly, browserKey);
+                QVERIFY2(stored.ok(), qPrintable(stored.ok() ? QString() : stored.error().toString()));
+                QCOMPARE(stored.value(), readSecret(keychain, browserKey).value());
+            } else {
+                qInfo("secret audit: no Secret Service (D-Bus session), the refresh tokens went to memory");
+            }
+            for (const QString &key : { browserKey, device.secretKey(ConnectionProfile::kRefreshToken) })
+                (void)answer<Status>([&](auto cb) { keychain.remove(key, cb); });
+        }
+        {
+            // The command line (`ingestwatch ops ID --json`, in process): a service principal profile whose
+            // secret it reads from the keychain, or from INGESTWATCH_CLIENT_SECRET without one; its stdout
+            // and stderr are artifacts.
+            auto settings = std::make_unique<QSettings>();
+            ProfileStore store(std::move(settings));
+            ConnectionProfile p = ProfileStore::localProfile(sim.baseUrl());
+            p.name = QStringLiteral("audit cli");
+            p.tenantId = QStringLiteral("t");
+            p.clientId = clientId;
+            p.authorityUrl = sim.baseUrl();
+            p.signIn = SignInMethod::ServicePrincipal;
+            store.save(p);
+            store.sync();
+            const bool keyring = !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS");
+            KeychainSecretStore appKeychain(QStringLiteral("IngestWatch"));
+            if (keyring) {
+                const auto w = answer<Status>([&](auto cb) {
+                    appKeychain.write(p.secretKey(ConnectionProfile::kClientSecret), clientSecret, cb);
+                });
+                QVERIFY(w && *w);
+            } else {
+                qputenv("INGESTWATCH_CLIENT_SECRET", clientSecret.toUtf8());
+            }
+            const QString outPath = m_dir.filePath(QStringLiteral("cli-stdout.txt"));
+            std::fflush(stdout);
+            const int savedStdout = ::dup(1);
+            const int fd = ::open(QFile::encodeName(outPath).constData(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+            QVERIFY(fd >= 0);
+            ::dup2(fd, 1);
+            ::close(fd);
+            QList<int> codes;
+            const QString cliArchive = m_dir.filePath(QStringLiteral("cli-archive.sqlite"));
+            for (const QStringList &command :
+                 { QStringList { QStringLiteral("track"), opId },
+                   QStringList { QStringLiteral("ops"), opId, QStringLiteral("--json") } }) {
+                CliApp cli;
+                codes << cli.run(QStringList { QStringLiteral("ingestwatch") } + command
+                                 + QStringList { QStringLiteral("--profile"), p.name,
+                                                 QStringLiteral("--archive"), cliArchive,
+                                                 QStringLiteral("--timeout"), QStringLiteral("60") });
+            }
+            std::fflush(stdout);
+            ::dup2(savedStdout, 1);
+            ::close(savedStdout);
+            qunsetenv("INGESTWATCH_CLIENT_SECRET");
+            if (keyring)
+                (void)answer<Status>(
+                    [&](auto cb) { appKeychain.remove(p.secretKey(ConnectionProfile::kClientSecret), cb); });
+            QFile out(outPath);
+            QVERIFY(out.open(QIODevice::ReadOnly));
+            const QByteArray printed = out.readAll();
+            QVERIFY2(codes == QList<int>({ 0, 0 }) && printed.contains(opId.toUtf8()),
+                     qPrintable(QStringLiteral("exit %1 %2: %3")
+                                    .arg(codes.value(0))
+                                    .arg(codes.value(1))
+                                    .arg(QString::fromUtf8(printed))));
+        }
+        {
             // A test double of the external `az` program: prints a distinctive token as the CLI does.
             const QString azToken = distinct("az-access-token");
             addSecret(QStringLiteral("Azure CLI access token"), azToken);
@@ -488,16 +763,20 @@ private Q_SLOTS:
         // --- the search
         // ----------------------------------------------------------------------------------------
         QMap<QString, QByteArray> artifacts;
-        for (const QString &f : { QStringLiteral("settings.ini"), QStringLiteral("notifications.csv"),
-                                  QStringLiteral("statuses.csv"), QStringLiteral("archive-export.csv"),
-                                  QStringLiteral("archive.sqlite"), QStringLiteral("archive.sqlite-wal"),
-                                  QStringLiteral("stderr.txt") }) {
+        for (const QString &f :
+             { QStringLiteral("settings.ini"), QStringLiteral("notifications.csv"),
+               QStringLiteral("statuses.csv"), QStringLiteral("archive-export.csv"),
+               QStringLiteral("archive.sqlite"), QStringLiteral("archive.sqlite-wal"),
+               QStringLiteral("stderr.txt"), QStringLiteral("cli-stdout.txt"),
+               QStringLiteral("cli-archive.sqlite"), QStringLiteral("cli-archive.sqlite-wal") }) {
             QFile file(m_dir.filePath(f));
             if (file.open(QIODevice::ReadOnly))
                 artifacts.insert(f, file.readAll());
         }
         QVERIFY(artifacts.contains(QStringLiteral("settings.ini")));
         QVERIFY(artifacts.contains(QStringLiteral("archive.sqlite")));
+        QVERIFY(artifacts.contains(QStringLiteral("cli-stdout.txt")));
+        QVERIFY(artifacts.contains(QStringLiteral("cli-archive.sqlite")));
         // The SAS-carrying URLs did reach every kind of artifact (redacted): the search looks where they are.
         for (const QString &f : { QStringLiteral("notifications.csv"), QStringLiteral("statuses.csv"),
                                   QStringLiteral("archive-export.csv") })
