@@ -37,6 +37,7 @@
 #include "models/FailureGroupModel.h"
 #include "models/NotificationModel.h"
 #include "monitor/NotificationMonitor.h"
+#include "simulator/SasBuilder.h"
 #include "store/ArchiveConfig.h"
 #include "store/ArchiveOpener.h"
 #include "store/ArchiveReader.h"
@@ -212,7 +213,7 @@ Read sdkRead(const QUrl &endpoint, const QStringList &queues, const QString &mod
 
 // Ours: NotificationMonitor over the queues, with a fresh SQLite archive. consume: refreshed until
 // everything was consumed; peek: peekCalls refreshes.
-Read oursRead(const StorageServiceConfig &cfg, const QStringList &queues, bool consume, int messages,
+Read oursRead(const ConnectionString &cs, const QStringList &queues, bool consume, int messages,
               int peekCalls, const QSet<QString> &expected)
 {
     Read d;
@@ -234,7 +235,18 @@ Read oursRead(const StorageServiceConfig &cfg, const QStringList &queues, bool c
     bench::NetCounter net(&pipeline);
     NotificationMonitor monitor(&model, &groups, &pipeline, &writer, &reader);
     monitor.setInterval(0);
-    monitor.setQueues(cfg, queues, {});
+    // SAS URIs, as `.get ingestion resources` hands them out (and as the node side gets them): no
+    // SharedKey signature per request.
+    const SasBuilder sas(cs.accountName, QByteArray::fromBase64(cs.accountKey.toLatin1()));
+    const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-300);
+    QStringList uris;
+    for (const QString &q : queues)
+        uris << cs.queueEndpoint.toString() + QLatin1Char('/') + q + QLatin1Char('?')
+                + sas.queueSas(q, QStringLiteral("raup"), start, start.addSecs(6 * 3600));
+    if (Status s = monitor.setQueueUris(uris, {}); !s) {
+        d.why = s.error().toString();
+        return d;
+    }
     monitor.setMode(consume ? NotificationMonitor::Mode::Consume : NotificationMonitor::Mode::Peek);
     bool refreshed = false;
     bool failed = false;
@@ -415,7 +427,7 @@ int main(int argc, char *argv[])
         for (int s = 0; s < sides.size(); ++s) {
             const QString side = sides.at((s + run) % sides.size());
             if (peeks > 0 && side == QLatin1String("ours")) {
-                const Read r = oursRead(cfg.value(), queuesOf[side], false, messages, peeks, expected);
+                const Read r = oursRead(cs.value(), queuesOf[side], false, messages, peeks, expected);
                 printRead("ours peek", run + 1, r);
                 oursP.add(r);
             } else if (peeks > 0 && side == QLatin1String("helper")) {
@@ -428,7 +440,7 @@ int main(int argc, char *argv[])
         for (int s = 0; s < sides.size(); ++s) {
             const QString side = sides.at((s + run) % sides.size());
             if (side == QLatin1String("ours")) {
-                const Read r = oursRead(cfg.value(), queuesOf[side], true, messages, 0, expected);
+                const Read r = oursRead(cs.value(), queuesOf[side], true, messages, 0, expected);
                 printRead("ours consume", run + 1, r);
                 oursC.add(r);
             } else {
