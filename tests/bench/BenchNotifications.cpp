@@ -4,8 +4,9 @@
 // The messages are what the service (and ingestwatch-sim's StorageBackend) posts: the notification JSON,
 // base64, one Put Message each, spread round-robin over --queues failure queues (`.get ingestion resources`
 // can list several FailedIngestionsQueue rows; ingestwatch-sim lists one). Every side drains its own copy:
-// each run posts the same messages (same ids) to one set of queues per side, then the sides read in turn,
-// in a rotating order (interleaved runs); the table shows medians over --runs.
+// in each run the same messages (same ids) are posted to one set of queues per side just before that side
+// reads them (Azurite holds one copy at a time), the sides in a rotating order (interleaved runs); the
+// table shows medians over --runs.
 //
 //   consume (receive + delete every message, all 10,000 read):
 //     ours:      NotificationMonitor in Consume mode, the notifications pane's path: receive 32 per queue
@@ -415,48 +416,44 @@ int main(int argc, char *argv[])
                 "run\n",
                 messages, queueCount, runs, peeks);
     for (int run = 0; run < runs; ++run) {
-        QHash<QString, QStringList> queuesOf;
-        QElapsedTimer setup;
-        setup.start();
-        for (const QString &side : sides) {
+        // Each side's queues are filled just before it reads them, so Azurite holds one copy at a time
+        // (its message lookups slow down with everything it stores, and every side pays the same). The
+        // order of the sides rotates per run. Peeks first (the queues are full), then the drain.
+        for (int s = 0; s < sides.size(); ++s) {
+            const QString side = sides.at((s + run) % sides.size());
+            QStringList queues;
             for (int k = 0; k < queueCount; ++k)
-                queuesOf[side] << QStringLiteral("failedingestions-%1-r%2-q%3").arg(side).arg(run).arg(k);
-            if (!fillQueues(filler, queuesOf[side], texts)) {
+                queues << QStringLiteral("failedingestions-%1-r%2-q%3").arg(side).arg(run).arg(k);
+            QElapsedTimer setup;
+            setup.start();
+            if (!fillQueues(filler, queues, texts)) {
                 std::fprintf(stderr, "BenchNotifications: posting to the %s queues failed\n",
                              qPrintable(side));
                 return 2;
             }
-        }
-        std::printf("run %d: posted to %lld sides in %.1f s\n", run + 1, static_cast<long long>(sides.size()),
-                    double(setup.elapsed()) / 1000.0);
-        // Peeks first (the queues are full), then the drains; the order of the sides rotates per run.
-        for (int s = 0; s < sides.size(); ++s) {
-            const QString side = sides.at((s + run) % sides.size());
+            std::printf("run %d: posted for %s in %.1f s\n", run + 1, qPrintable(side),
+                        double(setup.elapsed()) / 1000.0);
             if (peeks > 0 && side == QLatin1String("ours")) {
-                const Read r = oursRead(cs.value(), queuesOf[side], false, messages, peeks, expected);
+                const Read r = oursRead(cs.value(), queues, false, messages, peeks, expected);
                 printRead("ours peek", run + 1, r);
                 oursP.add(r);
             } else if (peeks > 0 && side == QLatin1String("helper")) {
-                const Read r = sdkRead(cfg->endpoint, queuesOf[side], QStringLiteral("helper-peek"), messages,
+                const Read r = sdkRead(cfg->endpoint, queues, QStringLiteral("helper-peek"), messages,
                                        expected, peeks, idsFile);
                 printRead("helper peek", run + 1, r);
                 helperP.add(r);
             }
-        }
-        for (int s = 0; s < sides.size(); ++s) {
-            const QString side = sides.at((s + run) % sides.size());
             if (side == QLatin1String("ours")) {
-                const Read r = oursRead(cs.value(), queuesOf[side], true, messages, 0, expected);
+                const Read r = oursRead(cs.value(), queues, true, messages, 0, expected);
                 printRead("ours consume", run + 1, r);
                 oursC.add(r);
             } else {
-                const Read r = sdkRead(cfg->endpoint, queuesOf[side],
-                                       side == QLatin1String("helper") ? QStringLiteral("helper-pop")
-                                                                       : QStringLiteral("raw-pop"),
+                const bool helper = side == QLatin1String("helper");
+                const Read r = sdkRead(cfg->endpoint, queues,
+                                       helper ? QStringLiteral("helper-pop") : QStringLiteral("raw-pop"),
                                        messages, expected, 0, idsFile);
-                printRead(side == QLatin1String("helper") ? "helper pop" : "raw receive(32)+delete", run + 1,
-                          r);
-                (side == QLatin1String("helper") ? helperC : rawC).add(r);
+                printRead(helper ? "helper pop" : "raw receive(32)+delete", run + 1, r);
+                (helper ? helperC : rawC).add(r);
             }
         }
     }
