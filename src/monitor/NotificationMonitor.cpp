@@ -317,16 +317,32 @@ void NotificationMonitor::consumeRound(int index, quint64 generation, int readSo
                         return;
                     }
                     Q_EMIT self->archived(static_cast<int>(received.size()));
-                    // Committed: now, and only now, delete them from the queue.
-                    auto remaining = std::make_shared<int>(static_cast<int>(received.size()));
-                    auto deleted = std::make_shared<int>(0);
+                    // Committed: now, and only now, delete them from the queue. At most kDeletesInFlight
+                    // at a time: QNAM opens 6 connections a host and queues the rest, and a queued request's
+                    // timeout runs while it waits, so 32 at once timed out against a slow service
+                    // (BenchNotifications, loaded Azurite: 14 of 2,000 deletes after 30 s, twice).
+                    struct Deletes
+                    {
+                        QList<QueueClient::ReceivedNotification> received;
+                        qsizetype next = 0;
+                        int remaining = 0;
+                        int deleted = 0;
+                        std::function<void()> pump;
+                    };
+                    auto d = std::make_shared<Deletes>();
+                    d->received = received;
+                    d->remaining = static_cast<int>(received.size());
                     QueueClient *client = self->m_queues[index].client;
-                    for (const auto &rn : received) {
+                    std::weak_ptr<Deletes> weak = d;
+                    d->pump = [self, client, weak, index, name, generation, read, startedMs, more] {
+                        auto d = weak.lock();
+                        if (!d || !self || self->m_generation != generation || d->next >= d->received.size())
+                            return;
+                        const auto &rn = d->received.at(d->next++);
                         self->countRequest();
                         client->deleteMessage(
                             name, rn.notification.messageId, rn.popReceipt, self,
-                            [self, index, name, remaining, deleted, generation, read, startedMs,
-                             more](Status st) {
+                            [self, d, index, name, generation, read, startedMs, more](Status st) {
                                 if (!self || self->m_generation != generation)
                                     return;
                                 // 404 MessageNotFound: already gone, typically because the answer to
@@ -335,21 +351,27 @@ void NotificationMonitor::consumeRound(int index, quint64 generation, int readSo
                                 if (st
                                     || (st.error().kind == Error::Kind::NotFound
                                         && st.error().code == QLatin1String("MessageNotFound")))
-                                    ++*deleted;
+                                    ++d->deleted;
                                 else if (st.error().kind != Error::Kind::Canceled)
                                     Q_EMIT self->errorOccurred(
                                         st.error(),
                                         tr("Deleting a consumed message from queue %1").arg(name));
-                                if (--*remaining > 0)
+                                if (--d->remaining > 0) {
+                                    d->pump();
                                     return;
-                                self->m_consumed += *deleted;
-                                Q_EMIT self->consumed(*deleted);
+                                }
+                                self->m_consumed += d->deleted;
+                                Q_EMIT self->consumed(d->deleted);
+                                auto keep = d; // the last callback ends the chain
+                                d->pump = nullptr;
                                 if (more)
                                     self->consumeRound(index, generation, read, startedMs);
                                 else
                                     self->callDone(index, std::nullopt, QString());
                             });
-                    }
+                    };
+                    for (int i = 0; i < kDeletesInFlight; ++i)
+                        d->pump();
                 });
         });
 }

@@ -41,6 +41,7 @@ public:
     enum class Mode { Peek, Consume };
     Q_ENUM(Mode)
     static constexpr int kIntervalFloorSecs = 5;
+    static constexpr int kDeletesInFlight = 6; // deletes of a consumed batch sent at once
 
     struct QueueState
     {
