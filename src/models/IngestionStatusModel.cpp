@@ -120,7 +120,9 @@ struct IngestionStatusModel::KeyRef
     }
 };
 
-// Open addressing (linear probing) of row numbers; keys are read back from the rows, so a slot is 4 bytes.
+// Open addressing (linear probing) of row numbers with their key's hash; keys are read back from the rows,
+// so a slot is 8 bytes. The hash is kept so that growing the table never rebuilds keys: at 65,536 rows a
+// rehash that recomputed them (pooled partition keys, odd row keys) took 45 ms of GUI time in one go.
 class IngestionStatusModel::RowIndex
 {
 public:
@@ -131,19 +133,20 @@ public:
         if (m_slots.empty())
             return -1;
         const std::size_t mask = m_slots.size() - 1;
+        const auto h32 = quint32(hash);
         for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-            const qint32 row = m_slots[i];
-            if (row < 0)
+            const Slot &slot = m_slots[i];
+            if (slot.row < 0)
                 return -1;
-            if (m_model->keyOf(m_model->rowAt(row), row) == key)
-                return row;
+            if (slot.hash == h32 && m_model->keyOf(m_model->rowAt(slot.row), slot.row) == key)
+                return slot.row;
         }
     }
     void insert(int row, std::size_t hash)
     {
         if ((m_count + 1) * 2 > m_slots.size())
             rehash(std::max<std::size_t>(1024, m_slots.size() * 2));
-        place(row, hash);
+        place(row, quint32(hash), hash);
         ++m_count;
     }
     void clear()
@@ -152,30 +155,36 @@ public:
         m_slots.shrink_to_fit();
         m_count = 0;
     }
-    qint64 bytesUsed() const { return qint64(m_slots.capacity() * sizeof(qint32)); }
+    qint64 bytesUsed() const { return qint64(m_slots.capacity() * sizeof(Slot)); }
 
 private:
-    void place(int row, std::size_t hash)
+    struct Slot
+    {
+        qint32 row = -1;
+        quint32 hash = 0; // the low 32 bits of the key's hash
+    };
+    void place(int row, quint32 h32, std::size_t start)
     {
         const std::size_t mask = m_slots.size() - 1;
-        std::size_t i = hash & mask;
-        while (m_slots[i] >= 0)
+        std::size_t i = start & mask;
+        while (m_slots[i].row >= 0)
             i = (i + 1) & mask;
-        m_slots[i] = row;
+        m_slots[i] = { row, h32 };
     }
     void rehash(std::size_t capacity)
     {
-        std::vector<qint32> old;
+        // Tables stay below 2^32 slots, so the low 32 bits pick the same start slot as the full hash.
+        std::vector<Slot> old;
         old.swap(m_slots);
-        m_slots.assign(capacity, -1);
-        for (const qint32 row : old) {
-            if (row >= 0)
-                place(row, m_model->keyOf(m_model->rowAt(row), row).hash());
+        m_slots.assign(capacity, Slot {});
+        for (const Slot &slot : old) {
+            if (slot.row >= 0)
+                place(slot.row, slot.hash, slot.hash);
         }
     }
 
     const IngestionStatusModel *m_model;
-    std::vector<qint32> m_slots;
+    std::vector<Slot> m_slots;
     std::size_t m_count = 0;
 };
 
