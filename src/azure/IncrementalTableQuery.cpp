@@ -73,11 +73,14 @@ void IncrementalTableQuery::onPage(const TableEntityPage &page)
         ++m_fetched;
         if (e.timestamp.isValid() && (!m_pageMax.isValid() || e.timestamp > m_pageMax))
             m_pageMax = e.timestamp;
-        QString key = e.partitionKey + QChar(0x1f) + e.rowKey;
+        RecentKey key { e.partitionKey + QChar(0x1f) + e.rowKey };
+        key.hash = qHash(key.text);
         auto it = m_recent.find(key);
-        if (it != m_recent.end() && it.value() == e.timestampText)
+        if (it != m_recent.end() && it->timestampText == e.timestampText)
             continue; // seen already (overlap window)
-        m_recent.insert(std::move(key), e.timestampText);
+        const bool valid = e.timestamp.isValid();
+        m_recent.insert(std::move(key),
+                        Seen { e.timestampText, valid ? e.timestamp.toMSecsSinceEpoch() : 0, valid });
         changed.append(e);
     }
     m_changed += changed.size();
@@ -91,10 +94,9 @@ void IncrementalTableQuery::prune()
         return;
     // Keep only rows that a future refresh can return again unchanged: those inside the overlap window.
     // (Keys are compared to the watermark with a millisecond of slack for the 100 ns service precision.)
-    const QDateTime horizon = m_watermark.addMSecs(-m_overlap.count() - 1);
+    const qint64 horizon = m_watermark.addMSecs(-m_overlap.count() - 1).toMSecsSinceEpoch();
     for (auto it = m_recent.begin(); it != m_recent.end();) {
-        const QDateTime t = parseIsoDateTimeUtc(it.value());
-        if (t.isValid() && t < horizon)
+        if (it->valid && it->msecs < horizon)
             it = m_recent.erase(it);
         else
             ++it;
