@@ -9,6 +9,7 @@
 #include "core/TableEntityStatus.h"
 #include "models/IngestionStatusModel.h"
 
+#include <QElapsedTimer>
 #include <QLocale>
 #include <QTimer>
 
@@ -38,6 +39,12 @@ void StatusMonitor::setTable(const StorageServiceConfig &config, const QString &
     }
     delete m_client;
     m_client = nullptr;
+    if (!keepRows) {
+        ++m_generation;
+        m_waiting.clear();
+        m_waitingPos = 0;
+        m_finishWaiting.reset();
+    }
     if (!keepRows && m_model && m_model->rowCount() > 0)
         m_model->clear();
     m_uri.clear();
@@ -123,7 +130,7 @@ void StatusMonitor::setOverlap(std::chrono::milliseconds overlap)
 
 bool StatusMonitor::isRefreshing() const
 {
-    return m_query && m_query->isRunning();
+    return (m_query && m_query->isRunning()) || rowsWaiting() > 0 || m_finishWaiting.has_value();
 }
 
 void StatusMonitor::cancel()
@@ -139,7 +146,7 @@ QString StatusMonitor::lastFilter() const
 
 void StatusMonitor::refresh()
 {
-    if (!m_query || m_query->isRunning())
+    if (!m_query || isRefreshing())
         return;
     m_fullRead = !m_query->watermark().isValid();
     m_rowsRead = 0;
@@ -150,24 +157,88 @@ void StatusMonitor::refresh()
 
 void StatusMonitor::onRows(const QList<TableEntity> &rows)
 {
-    QList<IngestionStatus> page;
-    page.reserve(rows.size());
-    for (const TableEntity &e : rows) {
-        auto s = TableEntityStatus::toIngestionStatus(e);
-        if (s)
-            page.append(std::move(s.value()));
-        else
-            ++m_badRows;
+    if (m_waitingPos > 0 && m_waitingPos == m_waiting.size()) {
+        m_waiting.clear();
+        m_waitingPos = 0;
     }
-    m_rowsRead += rows.size();
-    if (m_model && !page.isEmpty())
-        m_model->upsert(page);
-    if (m_fullRead && m_knowledge != Knowledge::Complete)
-        setKnowledge(Knowledge::Partial);
-    Q_EMIT progress(m_rowsRead);
+    m_waiting.append(rows);
+    scheduleMerge();
+}
+
+void StatusMonitor::scheduleMerge()
+{
+    if (m_mergeScheduled)
+        return;
+    m_mergeScheduled = true;
+    const quint64 generation = m_generation;
+    QTimer::singleShot(0, this, [this, generation] {
+        m_mergeScheduled = false;
+        if (generation == m_generation)
+            mergeWaiting();
+        else if (rowsWaiting() > 0 || m_finishWaiting)
+            scheduleMerge();
+    });
+}
+
+void StatusMonitor::mergeWaiting()
+{
+    QElapsedTimer clock;
+    clock.start();
+    constexpr qint64 budgetNs = qint64(kSliceBudgetMs) * 1000000;
+    qint64 lastStepNs = 0;
+    qint64 merged = 0;
+    QList<IngestionStatus> slice;
+    // Another step only when the last one still fits in the budget: a step costs more as the view grows.
+    while (rowsWaiting() > 0 && clock.nsecsElapsed() + lastStepNs < budgetNs) {
+        const qint64 stepStart = clock.nsecsElapsed();
+        const qsizetype n = std::min<qsizetype>(kSliceStepRows, rowsWaiting());
+        slice.clear();
+        slice.reserve(n);
+        for (qsizetype i = m_waitingPos; i < m_waitingPos + n; ++i) {
+            auto s = TableEntityStatus::toIngestionStatus(m_waiting.at(i));
+            if (s)
+                slice.append(std::move(s.value()));
+            else
+                ++m_badRows;
+        }
+        m_waitingPos += n;
+        merged += n;
+        if (m_model && !slice.isEmpty())
+            m_model->upsert(slice);
+        lastStepNs = clock.nsecsElapsed() - stepStart;
+    }
+    if (rowsWaiting() == 0) {
+        m_waiting.clear();
+        m_waitingPos = 0;
+    }
+    if (merged > 0) {
+        m_rowsRead += merged;
+        if (m_fullRead && m_knowledge != Knowledge::Complete)
+            setKnowledge(Knowledge::Partial);
+        Q_EMIT progress(m_rowsRead);
+    }
+    if (rowsWaiting() > 0) {
+        scheduleMerge();
+        return;
+    }
+    if (m_finishWaiting) {
+        const bool ok = *m_finishWaiting;
+        m_finishWaiting.reset();
+        finish(ok);
+    }
 }
 
 void StatusMonitor::onFinished(bool ok)
+{
+    if (rowsWaiting() > 0) {
+        m_finishWaiting = ok; // refreshed() only once every row read is in the model
+        scheduleMerge();
+        return;
+    }
+    finish(ok);
+}
+
+void StatusMonitor::finish(bool ok)
 {
     ++m_refreshes;
     m_lastRequests = m_query ? m_query->lastRequests() : 0;

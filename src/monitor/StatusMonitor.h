@@ -28,6 +28,8 @@ class TableClient;
 // point read per source. A failed refresh is reported (errorOccurred) and retried on the next tick; the
 // pipeline already retried what could be retried. The table comes from `.get ingestion resources`
 // (setTableUri with its SAS URI) or is set by hand (a SAS URL or a connection string + table name).
+// Pages are merged into the model in slices of at most kSliceBudgetMs of GUI time per event-loop turn (a
+// 1,000-row page in one go cost 16 ms, up to 110 ms, of GUI time); refreshed() comes after the last slice.
 class StatusMonitor : public QObject
 {
     Q_OBJECT
@@ -35,6 +37,8 @@ public:
     enum class Knowledge { Unknown, Partial, Complete };
     Q_ENUM(Knowledge)
     static constexpr int kIntervalFloorSecs = 5;
+    static constexpr int kSliceBudgetMs = 4; // GUI time per event-loop turn spent merging rows
+    static constexpr int kSliceStepRows = 64; // rows merged between two looks at the clock
 
     StatusMonitor(IngestionStatusModel *model, HttpPipeline *pipeline, QObject *parent = nullptr);
     ~StatusMonitor() override;
@@ -56,8 +60,9 @@ public:
     void setOverlap(std::chrono::milliseconds overlap);
     int interval() const { return m_intervalSecs; }
 
-    void refresh(); // ignored while one runs
+    void refresh(); // ignored while one runs (or its rows are still being merged)
     bool isRefreshing() const;
+    qsizetype rowsWaiting() const { return m_waiting.size() - m_waitingPos; } // read, not merged yet
     void cancel();
 
     Knowledge knowledge() const { return m_knowledge; }
@@ -82,6 +87,9 @@ Q_SIGNALS:
 private:
     void onRows(const QList<iw::TableEntity> &rows);
     void onFinished(bool ok);
+    void mergeWaiting();
+    void scheduleMerge();
+    void finish(bool ok);
     void setKnowledge(Knowledge k);
 
     QPointer<IngestionStatusModel> m_model;
@@ -103,6 +111,11 @@ private:
     int m_badRows = 0;
     QDateTime m_lastRefreshed;
     std::optional<Error> m_lastError;
+    QList<TableEntity> m_waiting; // rows read, merged from m_waitingPos on
+    qsizetype m_waitingPos = 0;
+    bool m_mergeScheduled = false;
+    std::optional<bool> m_finishWaiting; // the query finished (ok?) while rows were still waiting
+    quint64 m_generation = 0; // a new table drops what the old one still had waiting
 };
 
 } // namespace iw
