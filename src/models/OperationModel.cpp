@@ -4,7 +4,9 @@
 #include <QLocale>
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace iw {
 
@@ -458,6 +460,32 @@ bool OperationModel::setCancelInFlight(const QString &ingestionOperationId, bool
     r.cancelInFlight = inFlight;
     emitChanges(row, before, snapshot(r));
     return true;
+}
+
+int OperationModel::setCancelInFlight(const QStringList &ingestionOperationIds, bool inFlight)
+{
+    std::vector<int> rows;
+    rows.reserve(static_cast<std::size_t>(ingestionOperationIds.size()));
+    for (const QString &id : ingestionOperationIds) {
+        const int row = rowForId(id);
+        if (row < 0)
+            continue;
+        Row &r = m_rows[static_cast<std::size_t>(row)];
+        if (r.cancelInFlight == inFlight)
+            continue;
+        r.cancelInFlight = inFlight; // the row's look (colour, icon, state text) changes: whole rows
+        rows.push_back(row);
+    }
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    for (std::size_t i = 0; i < rows.size();) {
+        std::size_t j = i;
+        while (j + 1 < rows.size() && rows[j + 1] == rows[j] + 1)
+            ++j;
+        Q_EMIT dataChanged(index(rows[i], 0), index(rows[j], ColumnCount - 1));
+        i = j + 1;
+    }
+    return int(rows.size());
 }
 
 bool OperationModel::cancelInFlight(const QString &ingestionOperationId) const

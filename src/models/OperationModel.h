@@ -79,6 +79,9 @@ public:
     // Cancel: the row shows the request in flight; the GUI refuses a second click while cancelInFlight().
     // Cleared automatically when the operation reaches a terminal state.
     bool setCancelInFlight(const QString &ingestionOperationId, bool inFlight);
+    // Many at once ("cancel all"): one dataChanged per run of adjacent rows instead of one per row.
+    // Returns how many rows changed.
+    int setCancelInFlight(const QStringList &ingestionOperationIds, bool inFlight);
     bool cancelInFlight(const QString &ingestionOperationId) const;
 
     void setStallThresholdSeconds(int seconds); // default 600; <= 0 disables the flag

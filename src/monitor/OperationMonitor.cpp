@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <climits>
 #include <memory>
+#include <utility>
 
 namespace iw {
 
@@ -316,48 +317,73 @@ bool OperationMonitor::canCancel(const QString &id) const
 
 QStringList OperationMonitor::cancel(const QStringList &ids)
 {
-    QStringList sent;
+    QStringList accepted;
     if (!m_backend)
-        return sent;
-    QPointer<OperationMonitor> self(this);
+        return accepted;
+    QSet<QString> seen;
     for (const QString &id : ids) {
-        if (!canCancel(id) || sent.contains(id))
+        if (!canCancel(id) || seen.contains(id))
             continue;
+        seen.insert(id);
         m_cancelling.insert(id);
-        if (m_model)
-            m_model->setCancelInFlight(id, true);
-        sent << id;
+        accepted << id;
+    }
+    if (accepted.isEmpty())
+        return accepted;
+    if (m_model)
+        m_model->setCancelInFlight(accepted, true);
+    m_cancelQueue << accepted;
+    sendQueuedCancels();
+    Q_EMIT requestCountChanged(requestCount());
+    return accepted;
+}
+
+void OperationMonitor::sendQueuedCancels()
+{
+    QPointer<OperationMonitor> self(this);
+    while (m_backend && m_cancelsOnWire < m_maxCancelsInFlight && !m_cancelQueue.isEmpty()) {
+        const QString id = m_cancelQueue.takeFirst();
+        ++m_cancelsOnWire;
         m_backend->cancel(id, [self, id](Result<QueuedOperation> r) {
-            if (!self)
-                return;
-            self->m_cancelling.remove(id);
-            if (!r) {
-                if (self->m_model)
-                    self->m_model->setCancelInFlight(id, false);
-                Q_EMIT self->cancelFailed(id, r.error());
-                Q_EMIT self->errorOccurred(r.error(), tr("Cancelling %1").arg(id));
-                Q_EMIT self->requestCountChanged(self->requestCount());
-                return;
+            if (self) {
+                --self->m_cancelsOnWire;
+                self->onCancelAnswer(id, r);
             }
-            QueuedOperation op = r.value();
-            if (op.ingestionOperationId.isEmpty())
-                op.ingestionOperationId = id;
-            // Rows of this id still queued from an earlier show are older than this answer: drop them
-            // (flushing the whole queue here merged up to 1,000 rows in one event, ~25 ms of GUI CPU per
-            // cancel when many are cancelled during a refresh).
-            self->m_mergeQueue.removeIf([&id](const QPair<QueuedOperation, QDateTime> &p) {
-                return p.first.ingestionOperationId == id;
-            });
-            self->merge({ op }, self->now());
-            if (self->m_model)
-                self->m_model->setCancelInFlight(id, false);
-            Q_EMIT self->cancelSucceeded(id, op, op.pending);
-            Q_EMIT self->requestCountChanged(self->requestCount());
         });
     }
-    if (!sent.isEmpty())
-        Q_EMIT requestCountChanged(requestCount());
-    return sent;
+    if (!m_backend && !m_cancelQueue.isEmpty()) {
+        // The endpoint went away with cancels still queued: none of them was sent.
+        const QStringList dropped = std::exchange(m_cancelQueue, {});
+        const Error e = Error::make(Error::Kind::Canceled, tr("No ingest endpoint is connected."));
+        for (const QString &id : dropped)
+            onCancelAnswer(id, e);
+    }
+}
+
+void OperationMonitor::onCancelAnswer(const QString &id, const Result<QueuedOperation> &r)
+{
+    m_cancelling.remove(id);
+    if (!r) {
+        if (m_model)
+            m_model->setCancelInFlight(id, false);
+        Q_EMIT cancelFailed(id, r.error());
+        Q_EMIT errorOccurred(r.error(), tr("Cancelling %1").arg(id));
+    } else {
+        QueuedOperation op = r.value();
+        if (op.ingestionOperationId.isEmpty())
+            op.ingestionOperationId = id;
+        // Rows of this id still queued from an earlier show are older than this answer: drop them
+        // (flushing the whole queue here merged up to 1,000 rows in one event, ~25 ms of GUI CPU per
+        // cancel when many are cancelled during a refresh).
+        m_mergeQueue.removeIf(
+            [&id](const QPair<QueuedOperation, QDateTime> &p) { return p.first.ingestionOperationId == id; });
+        merge({ op }, now());
+        if (m_model)
+            m_model->setCancelInFlight(id, false);
+        Q_EMIT cancelSucceeded(id, op, op.pending);
+    }
+    Q_EMIT requestCountChanged(requestCount());
+    sendQueuedCancels();
 }
 
 void OperationMonitor::submit(const SubmitIngestionRequest &request,

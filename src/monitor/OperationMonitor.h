@@ -26,7 +26,9 @@ class ArchiveWriter;
 // - The poll timer runs at interval() seconds (never below kMinIntervalSecs; 0 = off); refresh() polls now.
 //   A refresh asked for while one is running is coalesced into one more afterwards.
 // - cancel(ids) sends at most one `.cancel` per id at a time (the model shows it in flight), merges the
-//   returned row, archives it and keeps watching: cancel is best effort.
+//   returned row, archives it and keeps watching: cancel is best effort. Ids beyond maxCancelsInFlight()
+//   wait in a queue (shown in flight already) and go out as answers come back, so "cancel all" of 1,000
+//   operations neither builds 1,000 requests in one GUI event nor storms the service.
 // - Tracked ids live in the archive: load() reads them (with their snapshot history for throughput/ETA).
 class OperationMonitor : public QObject
 {
@@ -36,6 +38,7 @@ public:
     static constexpr int kDefaultIntervalSecs = 15;
     static constexpr int kDefaultBatchSize = 250; // ids per show command
     static constexpr int kMergeSliceRows = 100; // rows merged per event-loop turn
+    static constexpr int kDefaultMaxCancelsInFlight = 6; // one per HTTP/1.1 connection QNAM keeps per host
 
     // Any of backend / writer / reader may be null (no endpoint yet; no archive).
     OperationMonitor(OperationModel *model, OperationBackend *backend, ArchiveWriter *writer,
@@ -69,8 +72,13 @@ public:
 
     // Ids that may be cancelled now: tracked, not terminal, no cancel in flight.
     bool canCancel(const QString &id) const;
-    // Sends `.cancel` for every id that canCancel(); returns the ids actually sent.
+    // Sends `.cancel` for every id that canCancel() (at most maxCancelsInFlight() at a time, the rest
+    // queued in order); returns the ids accepted, each of which gets exactly one `.cancel`.
     QStringList cancel(const QStringList &ids);
+    void setMaxCancelsInFlight(int n) { m_maxCancelsInFlight = std::max(1, n); }
+    int maxCancelsInFlight() const { return m_maxCancelsInFlight; }
+    // Accepted cancels whose request has not been answered yet (queued or on the wire).
+    int cancelsPending() const { return int(m_cancelling.size()); }
 
     // Submits a tracked queued ingestion; the new id is tracked on success.
     void submit(const SubmitIngestionRequest &request,
@@ -106,6 +114,9 @@ private:
     void enqueueMerge(const QList<QueuedOperation> &ops, const QDateTime &when);
     void drainMerges(int maxRows = 0);
     void archive(ArchiveBatch batch);
+    void sendQueuedCancels();
+    // One answer (or the reason it was never sent) for an accepted cancel.
+    void onCancelAnswer(const QString &id, const Result<QueuedOperation> &r);
     QDateTime now() const;
 
     QPointer<OperationModel> m_model;
@@ -118,7 +129,10 @@ private:
 
     QStringList m_tracked; // in the order tracked
     QSet<QString> m_trackedSet;
-    QSet<QString> m_cancelling;
+    QSet<QString> m_cancelling; // accepted, not answered yet
+    QStringList m_cancelQueue; // accepted, not sent yet (in order)
+    int m_cancelsOnWire = 0;
+    int m_maxCancelsInFlight = kDefaultMaxCancelsInFlight;
 
     int m_refreshesInFlight = 0; // batches of the running refresh not answered yet
     bool m_refreshPendingFinish = false;

@@ -189,6 +189,50 @@ private Q_SLOTS:
         QCOMPARE(toString(op.state), toString(OperationState::Canceled));
     }
 
+    // "Cancel all" of many operations: every accepted id shows in flight at once, but at most
+    // maxCancelsInFlight() requests are on the wire; the rest go out as answers come back, each id once.
+    void cancelAllIsPacedAndSendsEachIdOnce()
+    {
+        OperationModel model;
+        FakeBackend backend;
+        backend.cancelDelayMs = 30;
+        OperationMonitor m(&model, &backend, nullptr, nullptr);
+        m.setInterval(0);
+        m.setMaxCancelsInFlight(4);
+        QStringList ids;
+        for (int i = 0; i < 20; ++i) {
+            ids << QStringLiteral("op-%1").arg(i);
+            backend.add(ids.last(), 10);
+        }
+        QSignalSpy refreshed(&m, &OperationMonitor::refreshed);
+        m.track(ids, TrackSource::Pasted);
+        QVERIFY(refreshed.wait());
+
+        QSignalSpy ok(&m, &OperationMonitor::cancelSucceeded);
+        QCOMPARE(m.cancel(ids + ids), ids);
+        QCOMPARE(backend.cancelCalls.size(), 4); // the first four on the wire, 16 waiting
+        QCOMPARE(m.cancelsPending(), 20);
+        for (const QString &id : ids) {
+            QVERIFY(model.cancelInFlight(id));
+            QVERIFY(!m.canCancel(id));
+        }
+        QCOMPARE(m.cancel(ids), QStringList()); // a second "cancel all" while they wait: nothing
+
+        int mostOnWire = 0;
+        connect(&m, &OperationMonitor::cancelSucceeded, this,
+                [&] { mostOnWire = std::max(mostOnWire, int(backend.cancelCalls.size()) - int(ok.size())); });
+        QTRY_COMPARE_WITH_TIMEOUT(ok.size(), 20, 10000);
+        QVERIFY2(mostOnWire <= 4, qPrintable(QString::number(mostOnWire)));
+        QCOMPARE(m.cancelsPending(), 0);
+        QStringList sent = backend.cancelCalls;
+        QCOMPARE(sent, ids); // in the order asked, each exactly once
+        for (const QString &id : ids) {
+            QVERIFY(!model.cancelInFlight(id));
+            QCOMPARE(toString(model.operationAt(model.rowForId(id)).state),
+                     toString(OperationState::Canceled));
+        }
+    }
+
     void cancelFailureClearsInFlight()
     {
         OperationModel model;
