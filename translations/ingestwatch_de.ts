@@ -2017,6 +2017,34 @@ Dieses Dashboard zum Abnehmer der Berichtswarteschlangen machen?</translation>
         <source>Stop tracking</source>
         <translation>Nicht mehr verfolgen</translation>
     </message>
+    <message numerus="yes">
+        <source>Cancel accepted for %n operation(s): %1 blob(s) canceled.</source>
+        <translation>
+            <numerusform>Abbruch für %n Vorgang angenommen: %1 Blob(s) abgebrochen.</numerusform>
+            <numerusform>Abbruch für %n Vorgänge angenommen: %1 Blob(s) abgebrochen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n blob(s) were already in flight and may still be ingested; the operations stay watched.</source>
+        <translation>
+            <numerusform>%n Blob war schon unterwegs und kann noch erfasst werden; die Vorgänge werden weiter beobachtet.</numerusform>
+            <numerusform>%n Blobs waren schon unterwegs und können noch erfasst werden; die Vorgänge werden weiter beobachtet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel failed for %n operation(s), the last (%1): %2</source>
+        <translation>
+            <numerusform>Abbruch für %n Vorgang fehlgeschlagen, zuletzt (%1): %2</numerusform>
+            <numerusform>Abbruch für %n Vorgänge fehlgeschlagen, zuletzt (%1): %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancel(s) still waiting for an answer.</source>
+        <translation>
+            <numerusform>%n Abbruch wartet noch auf Antwort.</numerusform>
+            <numerusform>%n Abbrüche warten noch auf Antwort.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>iw::ProfileStore</name>

@@ -2017,6 +2017,34 @@ Faire de ce tableau de bord le consommateur des files de rapports ?</translation
         <source>Stop tracking</source>
         <translation>Arrêter le suivi</translation>
     </message>
+    <message numerus="yes">
+        <source>Cancel accepted for %n operation(s): %1 blob(s) canceled.</source>
+        <translation>
+            <numerusform>Annulation acceptée pour %n opération : %1 blob(s) annulé(s).</numerusform>
+            <numerusform>Annulation acceptée pour %n opérations : %1 blob(s) annulé(s).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n blob(s) were already in flight and may still be ingested; the operations stay watched.</source>
+        <translation>
+            <numerusform>%n blob était déjà en cours et peut encore être ingéré ; les opérations restent surveillées.</numerusform>
+            <numerusform>%n blobs étaient déjà en cours et peuvent encore être ingérés ; les opérations restent surveillées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel failed for %n operation(s), the last (%1): %2</source>
+        <translation>
+            <numerusform>L&apos;annulation a échoué pour %n opération, la dernière (%1) : %2</numerusform>
+            <numerusform>L&apos;annulation a échoué pour %n opérations, la dernière (%1) : %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancel(s) still waiting for an answer.</source>
+        <translation>
+            <numerusform>%n annulation attend encore une réponse.</numerusform>
+            <numerusform>%n annulations attendent encore une réponse.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>iw::ProfileStore</name>

@@ -157,6 +157,10 @@ ChartsView::ChartsView(QWidget *parent) : QWidget(parent)
     m_barsTimer.setSingleShot(true);
     m_barsTimer.setInterval(250);
     connect(&m_barsTimer, &QTimer::timeout, this, &ChartsView::updateOperationBars);
+    m_totalsTimer.setSingleShot(true);
+    m_totalsTimer.setInterval(250);
+    connect(&m_totalsTimer, &QTimer::timeout, this,
+            [this] { appendModelTotals(QDateTime::currentDateTimeUtc()); });
 }
 
 ChartsView::~ChartsView() = default;
@@ -340,6 +344,12 @@ void ChartsView::appendModelTotals(const QDateTime &when)
 {
     if (m_model)
         appendTotals(when, totalsOf(m_model->operations()));
+}
+
+void ChartsView::scheduleModelTotals()
+{
+    if (!m_totalsTimer.isActive())
+        m_totalsTimer.start();
 }
 
 void ChartsView::applyHistoryAxes()

@@ -52,6 +52,9 @@ public:
     // One more point of totals (normally the model's totals after a refresh).
     void appendTotals(const QDateTime &when, const Totals &totals);
     void appendModelTotals(const QDateTime &when);
+    // appendModelTotals(now) within 250 ms, once however often it is asked for (a "cancel all" answers
+    // 1,000 times; one point per answer relaid the chart each time).
+    void scheduleModelTotals();
     void setFailuresByErrorCode(const QList<QPair<QString, int>> &counts);
 
     static Totals totalsOf(const QList<QueuedOperation> &ops);
@@ -75,6 +78,7 @@ private:
 
     QPointer<OperationModel> m_model;
     QTimer m_barsTimer;
+    QTimer m_totalsTimer;
 
     QChartView *m_opsView = nullptr;
     QHorizontalStackedBarSeries *m_opsSeries = nullptr;

@@ -273,7 +273,7 @@ void MainWindow::setSession(Session *session)
     connect(monitor, &OperationMonitor::cancelSucceeded, this,
             [self](const QString &, const QueuedOperation &) {
                 if (self)
-                    self->m_ui->chartsView->appendModelTotals(QDateTime::currentDateTimeUtc());
+                    self->m_ui->chartsView->scheduleModelTotals();
             });
 
     QStringList notices;

@@ -4,6 +4,7 @@
 #include "gui/CancelConfirmDialog.h"
 #include "gui/PaletteColors.h"
 #include "gui/ProgressBarDelegate.h"
+#include "gui/TextCellDelegate.h"
 #include "models/OperationFilterProxy.h"
 #include "models/OperationModel.h"
 #include "monitor/OperationMonitor.h"
@@ -28,7 +29,10 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <climits>
 #include <functional>
+#include <utility>
 
 namespace iw {
 
@@ -174,6 +178,7 @@ OperationsPane::OperationsPane(QWidget *parent) : QWidget(parent)
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->setTextElideMode(Qt::ElideMiddle); // ids keep their telling GUID end
+    m_view->setItemDelegate(new TextCellDelegate(m_view));
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 10);
@@ -202,6 +207,7 @@ OperationsPane::OperationsPane(QWidget *parent) : QWidget(parent)
     m_detailsView->setAlternatingRowColors(true);
     m_detailsView->setWordWrap(false);
     m_detailsView->setTextElideMode(Qt::ElideMiddle); // the blob's file name stays visible
+    m_detailsView->setItemDelegate(new TextCellDelegate(m_detailsView));
     m_detailsView->verticalHeader()->hide();
     m_detailsView->horizontalHeader()->setStretchLastSection(true);
     m_detailsView->setColumnWidth(BlobUrlColumn, 420);
@@ -273,9 +279,9 @@ void OperationsPane::setMonitor(OperationMonitor *monitor)
                 const int row = m_model->rowForId(m_currentId);
                 if (row >= tl.row() && row <= br.row())
                     updateSummary();
-                updateCancelAvailability();
+                scheduleCancelAvailability();
             });
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, &OperationsPane::updateCancelAvailability);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &OperationsPane::scheduleCancelAvailability);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &OperationsPane::onCurrentChanged);
 
     connect(monitor, &OperationMonitor::refreshed, this, [this] {
@@ -293,20 +299,12 @@ void OperationsPane::setMonitor(OperationMonitor *monitor)
     });
     connect(monitor, &OperationMonitor::cancelSucceeded, this,
             [this](const QString &id, const QueuedOperation &op, qint64 inFlight) {
-                if (inFlight > 0)
-                    showNotice(tr("Cancel of %1 accepted: State %2. %n blob(s) were already in flight and "
-                                  "may still be ingested; the operation stays watched.",
-                                  nullptr, int(inFlight))
-                                   .arg(id, toString(op.state)));
-                else
-                    showNotice(tr("Cancel of %1 accepted: State %2, %3 blob(s) canceled.")
-                                   .arg(id, toString(op.state), QLocale().toString(op.canceled)));
+                noteCancelOutcome(id, &op, inFlight, nullptr);
                 if (id == m_currentId)
                     loadDetails(id);
             });
-    connect(monitor, &OperationMonitor::cancelFailed, this, [this](const QString &id, const Error &e) {
-        showNotice(tr("Cancel of %1 failed: %2").arg(id, e.toString()), true);
-    });
+    connect(monitor, &OperationMonitor::cancelFailed, this,
+            [this](const QString &id, const Error &e) { noteCancelOutcome(id, nullptr, 0, &e); });
     connect(monitor, &OperationMonitor::errorOccurred, this, [this](const Error &e, const QString &context) {
         if (context.startsWith(tr("Cancelling")))
             return; // cancelFailed says it already
@@ -373,6 +371,86 @@ void OperationsPane::updateCancelAvailability()
         return;
     m_cancelAvailable = available;
     Q_EMIT cancelAvailabilityChanged(available);
+}
+
+void OperationsPane::scheduleCancelAvailability()
+{
+    // Once per event-loop turn: with every row selected, checking the selection on each of 1,000
+    // dataChanged signals was quadratic.
+    if (m_cancelAvailabilityScheduled)
+        return;
+    m_cancelAvailabilityScheduled = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_cancelAvailabilityScheduled = false;
+            updateCancelAvailability();
+        },
+        Qt::QueuedConnection);
+}
+
+void OperationsPane::noteCancelOutcome(const QString &id, const QueuedOperation *op, qint64 inFlight,
+                                       const Error *error)
+{
+    CancelOutcomes &o = m_cancelOutcomes;
+    o.lastId = id;
+    if (error) {
+        ++o.failed;
+        o.lastError = error->toString();
+    } else if (op) {
+        ++o.accepted;
+        o.canceledBlobs += op->canceled;
+        o.inFlightBlobs += std::max<qint64>(0, inFlight);
+        o.lastState = toString(op->state);
+    }
+    if (!m_monitor || m_monitor->cancelsPending() == 0) {
+        flushCancelOutcomes();
+        return;
+    }
+    if (!m_cancelNoticeTimer) {
+        m_cancelNoticeTimer = new QTimer(this);
+        m_cancelNoticeTimer->setSingleShot(true);
+        m_cancelNoticeTimer->setInterval(250);
+        connect(m_cancelNoticeTimer, &QTimer::timeout, this, &OperationsPane::flushCancelOutcomes);
+    }
+    if (!m_cancelNoticeTimer->isActive())
+        m_cancelNoticeTimer->start();
+}
+
+void OperationsPane::flushCancelOutcomes()
+{
+    if (m_cancelNoticeTimer)
+        m_cancelNoticeTimer->stop();
+    const CancelOutcomes o = std::exchange(m_cancelOutcomes, {});
+    if (o.accepted + o.failed == 0)
+        return;
+    if (o.accepted + o.failed == 1) {
+        if (o.failed)
+            showNotice(tr("Cancel of %1 failed: %2").arg(o.lastId, o.lastError), true);
+        else if (o.inFlightBlobs > 0)
+            showNotice(tr("Cancel of %1 accepted: State %2. %n blob(s) were already in flight and "
+                          "may still be ingested; the operation stays watched.",
+                          nullptr, int(o.inFlightBlobs))
+                           .arg(o.lastId, o.lastState));
+        else
+            showNotice(tr("Cancel of %1 accepted: State %2, %3 blob(s) canceled.")
+                           .arg(o.lastId, o.lastState, QLocale().toString(o.canceledBlobs)));
+        return;
+    }
+    QStringList parts;
+    if (o.accepted > 0)
+        parts << tr("Cancel accepted for %n operation(s): %1 blob(s) canceled.", nullptr, o.accepted)
+                     .arg(QLocale().toString(o.canceledBlobs));
+    if (o.inFlightBlobs > 0)
+        parts << tr("%n blob(s) were already in flight and may still be ingested; the operations stay "
+                    "watched.",
+                    nullptr, int(std::min<qint64>(o.inFlightBlobs, INT_MAX)));
+    if (o.failed > 0)
+        parts << tr("Cancel failed for %n operation(s), the last (%1): %2", nullptr, o.failed)
+                     .arg(o.lastId, o.lastError);
+    if (m_monitor && m_monitor->cancelsPending() > 0)
+        parts << tr("%n cancel(s) still waiting for an answer.", nullptr, m_monitor->cancelsPending());
+    showNotice(parts.join(QLatin1Char(' ')), o.failed > 0);
 }
 
 void OperationsPane::cancelSelected()

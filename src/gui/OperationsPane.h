@@ -5,6 +5,7 @@
 #include "monitor/OperationMonitor.h"
 
 #include <QPointer>
+#include <QTimer>
 #include <QWidget>
 
 #include <optional>
@@ -67,6 +68,11 @@ private:
     void updateSummary();
     void updateCancelAvailability();
     void showContextMenu(const QPoint &pos);
+    void scheduleCancelAvailability();
+    // Cancel answers are summed up into one notice: shown at once when no other cancel is outstanding,
+    // otherwise at most every 250 ms (a "cancel all" of 1,000 operations relaid the notice 1,000 times).
+    void noteCancelOutcome(const QString &id, const QueuedOperation *op, qint64 inFlight, const Error *error);
+    void flushCancelOutcomes();
 
     QPointer<OperationMonitor> m_monitor;
     OperationModel *m_model = nullptr;
@@ -87,6 +93,19 @@ private:
     // only when the counts or the State moved since (or the last read failed).
     std::optional<QueuedOperation> m_detailsFor;
     bool m_cancelAvailable = false;
+    bool m_cancelAvailabilityScheduled = false;
+    struct CancelOutcomes
+    {
+        int accepted = 0;
+        int failed = 0;
+        qint64 canceledBlobs = 0;
+        qint64 inFlightBlobs = 0;
+        QString lastId;
+        QString lastState;
+        QString lastError;
+    };
+    CancelOutcomes m_cancelOutcomes;
+    QTimer *m_cancelNoticeTimer = nullptr;
 };
 
 } // namespace iw
