@@ -4,6 +4,7 @@
 #include "gui/ColumnWidths.h"
 #include "gui/ExportDialog.h"
 #include "gui/PaletteColors.h"
+#include "gui/TextCellDelegate.h"
 #include "models/FailureGroupModel.h"
 #include "models/NotificationModel.h"
 #include "monitor/NotificationMonitor.h"
@@ -40,6 +41,7 @@ QTableView *makeView(QWidget *parent, QAbstractItemModel *model, const QString &
     v->horizontalHeader()->setSectionsMovable(true);
     v->setWordWrap(false);
     v->setTextElideMode(Qt::ElideMiddle); // paths and ids keep their telling ends
+    v->setItemDelegate(new TextCellDelegate(v));
     return v;
 }
 

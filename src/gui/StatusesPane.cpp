@@ -4,6 +4,7 @@
 #include "gui/ColumnWidths.h"
 #include "gui/ExportDialog.h"
 #include "gui/PaletteColors.h"
+#include "gui/TextCellDelegate.h"
 #include "models/IngestionStatusFilterProxy.h"
 #include "models/IngestionStatusModel.h"
 #include "monitor/StatusMonitor.h"
@@ -103,6 +104,7 @@ StatusesPane::StatusesPane(QWidget *parent) : QWidget(parent), m_proxy(new Inges
     m_view->horizontalHeader()->setSectionsMovable(true);
     m_view->setWordWrap(false);
     m_view->setTextElideMode(Qt::ElideMiddle); // paths and ids keep their telling ends
+    m_view->setItemDelegate(new TextCellDelegate(m_view));
     layout->addWidget(m_view, 1);
     m_notice = new QLabel(this);
     m_notice->setWordWrap(true);
