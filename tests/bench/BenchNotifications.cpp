@@ -319,14 +319,7 @@ Read oursRead(const ConnectionString &cs, const QStringList &queues, bool consum
     return d;
 }
 
-double median(QList<double> v)
-{
-    if (v.isEmpty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const qsizetype n = v.size();
-    return n % 2 ? v.at(n / 2) : (v.at(n / 2 - 1) + v.at(n / 2)) / 2;
-}
+using bench::median;
 
 struct Series
 {

@@ -21,6 +21,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <optional>
@@ -111,5 +112,15 @@ private:
     QString m_bench;
     QList<Row> m_rows;
 };
+
+// The median of a run's samples (the mean of the middle two for an even count); 0 for none.
+inline double median(QList<double> v)
+{
+    if (v.isEmpty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    const qsizetype n = v.size();
+    return n % 2 ? v.at(n / 2) : (v.at(n / 2 - 1) + v.at(n / 2)) / 2;
+}
 
 } // namespace iw::bench

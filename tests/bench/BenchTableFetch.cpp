@@ -76,14 +76,7 @@ Cpu cpuNow(int who = RUSAGE_SELF)
              double(ru.ru_nvcsw + ru.ru_nivcsw) };
 }
 
-double median(QList<double> v)
-{
-    if (v.isEmpty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const qsizetype n = v.size();
-    return n % 2 ? v.at(n / 2) : (v.at(n / 2 - 1) + v.at(n / 2)) / 2;
-}
+using bench::median;
 
 double minOf(const QList<double> &v)
 {
