@@ -421,10 +421,13 @@ void OperationsPane::flushCancelOutcomes()
 {
     if (m_cancelNoticeTimer)
         m_cancelNoticeTimer->stop();
-    const CancelOutcomes o = std::exchange(m_cancelOutcomes, {});
+    // The totals run over the whole "cancel all": they start again only once every answer is in, so the
+    // last notice counts every operation, not those of the last 250 ms.
+    const int waiting = m_monitor ? m_monitor->cancelsPending() : 0;
+    const CancelOutcomes o = waiting == 0 ? std::exchange(m_cancelOutcomes, {}) : m_cancelOutcomes;
     if (o.accepted + o.failed == 0)
         return;
-    if (o.accepted + o.failed == 1) {
+    if (o.accepted + o.failed == 1 && waiting == 0) {
         if (o.failed)
             showNotice(tr("Cancel of %1 failed: %2").arg(o.lastId, o.lastError), true);
         else if (o.inFlightBlobs > 0)
@@ -448,8 +451,8 @@ void OperationsPane::flushCancelOutcomes()
     if (o.failed > 0)
         parts << tr("Cancel failed for %n operation(s), the last (%1): %2", nullptr, o.failed)
                      .arg(o.lastId, o.lastError);
-    if (m_monitor && m_monitor->cancelsPending() > 0)
-        parts << tr("%n cancel(s) still waiting for an answer.", nullptr, m_monitor->cancelsPending());
+    if (waiting > 0)
+        parts << tr("%n cancel(s) still waiting for an answer.", nullptr, waiting);
     showNotice(parts.join(QLatin1Char(' ')), o.failed > 0);
 }
 

@@ -70,7 +70,8 @@ private:
     void showContextMenu(const QPoint &pos);
     void scheduleCancelAvailability();
     // Cancel answers are summed up into one notice: shown at once when no other cancel is outstanding,
-    // otherwise at most every 250 ms (a "cancel all" of 1,000 operations relaid the notice 1,000 times).
+    // otherwise at most every 250 ms (a "cancel all" of 1,000 operations relaid the notice 1,000 times);
+    // the sums cover every answer since the last time no cancel was outstanding.
     void noteCancelOutcome(const QString &id, const QueuedOperation *op, qint64 inFlight, const Error *error);
     void flushCancelOutcomes();
 

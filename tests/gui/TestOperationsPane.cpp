@@ -284,6 +284,32 @@ private Q_SLOTS:
         QTRY_COMPARE(f.backend.cancelCalls.size(), 2);
     }
 
+    // "Cancel all": the answers come in over time (at most 2 on the wire here); the pane's notice sums
+    // them over the whole batch, says how many still wait, and ends with every operation counted.
+    void cancelAllNoticeCountsEveryOperation()
+    {
+        Fixture f;
+        f.monitor.setMaxCancelsInFlight(2);
+        f.backend.cancelDelayMs = 100; // 6 rounds of 100 ms: notices at 250 ms steps show partial sums
+        QStringList ids;
+        for (int i = 0; i < 12; ++i) {
+            ids << QStringLiteral("1;1;%1").arg(i);
+            f.backend.add(ids.last(), 10);
+        }
+        QVERIFY(f.track(ids));
+        f.select(ids);
+        answerConfirm(true);
+        QStringList sent = f.pane.cancelWithConfirmation(f.pane.selectedIds());
+        QCOMPARE(sent.size(), 12);
+        QTRY_VERIFY(f.pane.noticeLabel()->text().contains(QStringLiteral("still waiting")));
+        QTRY_COMPARE_WITH_TIMEOUT(f.monitor.cancelsPending(), 0, 10000);
+        QTRY_VERIFY(!f.pane.noticeLabel()->text().contains(QStringLiteral("still waiting")));
+        const QString notice = f.pane.noticeLabel()->text();
+        QVERIFY2(notice.contains(QStringLiteral("Cancel accepted for 12 operation")), qPrintable(notice));
+        QVERIFY2(notice.contains(QStringLiteral("in flight")), qPrintable(notice));
+        QCOMPARE(f.backend.cancelCalls.size(), 12);
+    }
+
     void errorsShowInThePane()
     {
         Fixture f;
