@@ -169,9 +169,12 @@ public:
             if (e.key.size() == b.size && std::memcmp(e.key.constData(), b.data, std::size_t(b.size)) == 0)
                 return e.value;
         }
+        // Copied first: asking SQLite for the UTF-16 text converts the value and frees the UTF-8 bytes b
+        // points to (sqlite3_column_text16 after sqlite3_column_text; found by ASan).
+        QByteArray key(b.data, b.size);
         T value = convert(r.utf16(column).toString());
         if (m_used < int(m_entries.size()))
-            m_entries[std::size_t(m_used++)] = Entry { QByteArray(b.data, b.size), value };
+            m_entries[std::size_t(m_used++)] = Entry { std::move(key), value };
         return value;
     }
 
