@@ -16,6 +16,8 @@
 #include <QTableView>
 #include <QTest>
 
+#include <memory>
+
 using namespace iw;
 
 class TestPaletteColors : public QObject
@@ -24,7 +26,8 @@ class TestPaletteColors : public QObject
 
     static QPalette lightPalette()
     {
-        return QStyleFactory::create(QStringLiteral("Fusion"))->standardPalette();
+        const std::unique_ptr<QStyle> fusion(QStyleFactory::create(QStringLiteral("Fusion")));
+        return fusion->standardPalette();
     }
 
     static double worstContrast(const QColor &c, const QPalette &p)
