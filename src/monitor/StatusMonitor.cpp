@@ -18,10 +18,14 @@
 namespace iw {
 
 StatusMonitor::StatusMonitor(IngestionStatusModel *model, HttpPipeline *pipeline, QObject *parent)
-    : QObject(parent), m_model(model), m_pipeline(pipeline), m_timer(new QTimer(this))
+    : QObject(parent), m_model(model), m_pipeline(pipeline), m_timer(new QTimer(this)),
+      m_mergeTimer(new QTimer(this))
 {
     m_timer->setInterval(m_intervalSecs * 1000);
     connect(m_timer, &QTimer::timeout, this, &StatusMonitor::refresh);
+    m_mergeTimer->setSingleShot(true);
+    m_mergeTimer->setInterval(0); // the next event-loop turn
+    connect(m_mergeTimer, &QTimer::timeout, this, &StatusMonitor::mergeWaiting);
 }
 
 StatusMonitor::~StatusMonitor()
@@ -40,7 +44,6 @@ void StatusMonitor::setTable(const StorageServiceConfig &config, const QString &
     delete m_client;
     m_client = nullptr;
     if (!keepRows) {
-        ++m_generation;
         m_waiting.clear();
         m_waitingPos = 0;
         m_finishWaiting.reset();
@@ -157,27 +160,14 @@ void StatusMonitor::refresh()
 
 void StatusMonitor::onRows(const QList<TableEntity> &rows)
 {
-    if (m_waitingPos > 0 && m_waitingPos == m_waiting.size()) {
-        m_waiting.clear();
-        m_waitingPos = 0;
-    }
-    m_waiting.append(rows);
+    m_waiting.append(rows); // mergeWaiting() empties it whenever it has merged everything
     scheduleMerge();
 }
 
 void StatusMonitor::scheduleMerge()
 {
-    if (m_mergeScheduled)
-        return;
-    m_mergeScheduled = true;
-    const quint64 generation = m_generation;
-    QTimer::singleShot(0, this, [this, generation] {
-        m_mergeScheduled = false;
-        if (generation == m_generation)
-            mergeWaiting();
-        else if (rowsWaiting() > 0 || m_finishWaiting)
-            scheduleMerge();
-    });
+    if (!m_mergeTimer->isActive())
+        m_mergeTimer->start();
 }
 
 void StatusMonitor::mergeWaiting()

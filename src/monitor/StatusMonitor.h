@@ -100,6 +100,7 @@ private:
     QUrl m_endpoint;
     QString m_uri; // as set by setTableUri
     QTimer *m_timer;
+    QTimer *m_mergeTimer; // single shot: the next slice of waiting rows
     int m_intervalSecs = 30;
     std::chrono::milliseconds m_overlap { 120000 };
     Knowledge m_knowledge = Knowledge::Unknown;
@@ -113,9 +114,7 @@ private:
     std::optional<Error> m_lastError;
     QList<TableEntity> m_waiting; // rows read, merged from m_waitingPos on
     qsizetype m_waitingPos = 0;
-    bool m_mergeScheduled = false;
     std::optional<bool> m_finishWaiting; // the query finished (ok?) while rows were still waiting
-    quint64 m_generation = 0; // a new table drops what the old one still had waiting
 };
 
 } // namespace iw
