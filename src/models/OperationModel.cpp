@@ -450,15 +450,9 @@ QList<QueuedOperation> OperationModel::operations() const
 
 bool OperationModel::setCancelInFlight(const QString &ingestionOperationId, bool inFlight)
 {
-    const int row = rowForId(ingestionOperationId);
-    if (row < 0)
+    if (rowForId(ingestionOperationId) < 0)
         return false;
-    Row &r = m_rows[static_cast<std::size_t>(row)];
-    if (r.cancelInFlight == inFlight)
-        return true;
-    const Snapshot before = snapshot(r);
-    r.cancelInFlight = inFlight;
-    emitChanges(row, before, snapshot(r));
+    setCancelInFlight(QStringList { ingestionOperationId }, inFlight);
     return true;
 }
 
@@ -473,7 +467,8 @@ int OperationModel::setCancelInFlight(const QStringList &ingestionOperationIds, 
         Row &r = m_rows[static_cast<std::size_t>(row)];
         if (r.cancelInFlight == inFlight)
             continue;
-        r.cancelInFlight = inFlight; // the row's look (colour, icon, state text) changes: whole rows
+        r.cancelInFlight = inFlight; // the row's look (colour, icon, state text) changes: whole rows, as
+                                     // emitChanges() signals a change of look
         rows.push_back(row);
     }
     std::sort(rows.begin(), rows.end());

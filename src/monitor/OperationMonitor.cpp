@@ -320,11 +320,9 @@ QStringList OperationMonitor::cancel(const QStringList &ids)
     QStringList accepted;
     if (!m_backend)
         return accepted;
-    QSet<QString> seen;
     for (const QString &id : ids) {
-        if (!canCancel(id) || seen.contains(id))
+        if (!canCancel(id)) // also false for an id repeated in ids: it is in m_cancelling already
             continue;
-        seen.insert(id);
         m_cancelling.insert(id);
         accepted << id;
     }
