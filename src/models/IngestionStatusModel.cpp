@@ -134,7 +134,7 @@ public:
             return -1;
         const std::size_t mask = m_slots.size() - 1;
         const auto h32 = quint32(hash);
-        for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+        for (std::size_t i = h32 & mask;; i = (i + 1) & mask) {
             const Slot &slot = m_slots[i];
             if (slot.row < 0)
                 return -1;
@@ -146,7 +146,7 @@ public:
     {
         if ((m_count + 1) * 2 > m_slots.size())
             rehash(std::max<std::size_t>(1024, m_slots.size() * 2));
-        place(row, quint32(hash), hash);
+        place(row, quint32(hash));
         ++m_count;
     }
     void clear()
@@ -163,23 +163,24 @@ private:
         qint32 row = -1;
         quint32 hash = 0; // the low 32 bits of the key's hash
     };
-    void place(int row, quint32 h32, std::size_t start)
+    // The low 32 bits of the hash pick the start slot (tables stay far below 2^32 slots), so the kept hash
+    // finds the same slot again when the table grows.
+    void place(int row, quint32 h32)
     {
         const std::size_t mask = m_slots.size() - 1;
-        std::size_t i = start & mask;
+        std::size_t i = h32 & mask;
         while (m_slots[i].row >= 0)
             i = (i + 1) & mask;
         m_slots[i] = { row, h32 };
     }
     void rehash(std::size_t capacity)
     {
-        // Tables stay below 2^32 slots, so the low 32 bits pick the same start slot as the full hash.
         std::vector<Slot> old;
         old.swap(m_slots);
         m_slots.assign(capacity, Slot {});
         for (const Slot &slot : old) {
             if (slot.row >= 0)
-                place(slot.row, slot.hash, slot.hash);
+                place(slot.row, slot.hash);
         }
     }
 
