@@ -127,6 +127,12 @@ QString localTime(const QDateTime &t)
 OperationsPane::OperationsPane(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("operationsPane"));
+    m_cancelAvailabilityTimer.setSingleShot(true);
+    m_cancelAvailabilityTimer.setInterval(0); // the next event-loop turn
+    connect(&m_cancelAvailabilityTimer, &QTimer::timeout, this, &OperationsPane::updateCancelAvailability);
+    m_cancelNoticeTimer.setSingleShot(true);
+    m_cancelNoticeTimer.setInterval(250);
+    connect(&m_cancelNoticeTimer, &QTimer::timeout, this, &OperationsPane::flushCancelOutcomes);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->setSpacing(4);
@@ -377,16 +383,8 @@ void OperationsPane::scheduleCancelAvailability()
 {
     // Once per event-loop turn: with every row selected, checking the selection on each of 1,000
     // dataChanged signals was quadratic.
-    if (m_cancelAvailabilityScheduled)
-        return;
-    m_cancelAvailabilityScheduled = true;
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            m_cancelAvailabilityScheduled = false;
-            updateCancelAvailability();
-        },
-        Qt::QueuedConnection);
+    if (!m_cancelAvailabilityTimer.isActive())
+        m_cancelAvailabilityTimer.start();
 }
 
 void OperationsPane::noteCancelOutcome(const QString &id, const QueuedOperation *op, qint64 inFlight,
@@ -407,20 +405,13 @@ void OperationsPane::noteCancelOutcome(const QString &id, const QueuedOperation 
         flushCancelOutcomes();
         return;
     }
-    if (!m_cancelNoticeTimer) {
-        m_cancelNoticeTimer = new QTimer(this);
-        m_cancelNoticeTimer->setSingleShot(true);
-        m_cancelNoticeTimer->setInterval(250);
-        connect(m_cancelNoticeTimer, &QTimer::timeout, this, &OperationsPane::flushCancelOutcomes);
-    }
-    if (!m_cancelNoticeTimer->isActive())
-        m_cancelNoticeTimer->start();
+    if (!m_cancelNoticeTimer.isActive())
+        m_cancelNoticeTimer.start();
 }
 
 void OperationsPane::flushCancelOutcomes()
 {
-    if (m_cancelNoticeTimer)
-        m_cancelNoticeTimer->stop();
+    m_cancelNoticeTimer.stop();
     // The totals run over the whole "cancel all": they start again only once every answer is in, so the
     // last notice counts every operation, not those of the last 250 ms.
     const int waiting = m_monitor ? m_monitor->cancelsPending() : 0;

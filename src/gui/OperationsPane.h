@@ -94,7 +94,7 @@ private:
     // only when the counts or the State moved since (or the last read failed).
     std::optional<QueuedOperation> m_detailsFor;
     bool m_cancelAvailable = false;
-    bool m_cancelAvailabilityScheduled = false;
+    QTimer m_cancelAvailabilityTimer; // single shot, 0 ms: updateCancelAvailability() once per turn
     struct CancelOutcomes
     {
         int accepted = 0;
@@ -106,7 +106,7 @@ private:
         QString lastError;
     };
     CancelOutcomes m_cancelOutcomes;
-    QTimer *m_cancelNoticeTimer = nullptr;
+    QTimer m_cancelNoticeTimer; // single shot, 250 ms: flushCancelOutcomes()
 };
 
 } // namespace iw
