@@ -154,9 +154,11 @@ ChartsView::ChartsView(QWidget *parent) : QWidget(parent)
     applyPalette();
     setFailuresByErrorCode({});
 
+    m_barsTimer.setObjectName(QStringLiteral("chartsBarsTimer")); // names say whose timer in profiles
     m_barsTimer.setSingleShot(true);
     m_barsTimer.setInterval(250);
     connect(&m_barsTimer, &QTimer::timeout, this, &ChartsView::updateOperationBars);
+    m_totalsTimer.setObjectName(QStringLiteral("chartsTotalsTimer"));
     m_totalsTimer.setSingleShot(true);
     m_totalsTimer.setInterval(250);
     connect(&m_totalsTimer, &QTimer::timeout, this,

@@ -127,9 +127,11 @@ QString localTime(const QDateTime &t)
 OperationsPane::OperationsPane(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("operationsPane"));
+    m_cancelAvailabilityTimer.setObjectName(QStringLiteral("cancelAvailabilityTimer"));
     m_cancelAvailabilityTimer.setSingleShot(true);
     m_cancelAvailabilityTimer.setInterval(0); // the next event-loop turn
     connect(&m_cancelAvailabilityTimer, &QTimer::timeout, this, &OperationsPane::updateCancelAvailability);
+    m_cancelNoticeTimer.setObjectName(QStringLiteral("cancelNoticeTimer"));
     m_cancelNoticeTimer.setSingleShot(true);
     m_cancelNoticeTimer.setInterval(250);
     connect(&m_cancelNoticeTimer, &QTimer::timeout, this, &OperationsPane::flushCancelOutcomes);

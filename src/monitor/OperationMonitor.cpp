@@ -17,6 +17,7 @@ OperationMonitor::OperationMonitor(OperationModel *model, OperationBackend *back
                                    ArchiveReader *reader, QObject *parent)
     : QObject(parent), m_model(model), m_backend(backend), m_writer(writer), m_reader(reader)
 {
+    m_timer.setObjectName(QStringLiteral("operationRefreshTimer"));
     m_timer.setTimerType(Qt::CoarseTimer);
     connect(&m_timer, &QTimer::timeout, this, &OperationMonitor::refresh);
     setInterval(kDefaultIntervalSecs);

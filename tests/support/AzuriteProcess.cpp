@@ -10,6 +10,7 @@
 
 #include <csignal>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 
 namespace iw::test {
 
@@ -80,7 +81,11 @@ bool AzuriteProcess::startOne(Proc &p, int timeoutMs)
         p.process->setArguments(args);
         p.process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
         p.process->setStandardOutputFile(QProcess::nullDevice());
-        p.process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+        p.process->setChildProcessModifier([nice = m_nice] {
+            ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+            if (nice != 0)
+                ::setpriority(PRIO_PROCESS, 0, nice); // best effort
+        });
         p.process->start();
         if (!p.process->waitForStarted(5000)) {
             m_error = QStringLiteral("Could not start %1: %2").arg(program, p.process->errorString());

@@ -33,6 +33,10 @@ public:
 
     // Extra command-line flags for every service (e.g. "--debug", "/tmp/az.log"). Before start().
     void setExtraArguments(const QStringList &args) { m_extraArgs = args; }
+    // Niceness of the processes (0: the caller's). A benchmark that measures the client's own latency
+    // runs the emulator at a lower priority, as a service on another machine would not take the client's
+    // cores at all. Before start().
+    void setNice(int nice) { m_nice = nice; }
 
     bool start(int timeoutMs = 30000);
     void stop(); // SIGTERM, then SIGKILL after 3 s; idempotent
@@ -68,6 +72,7 @@ private:
     Services m_services;
     QList<Proc> m_procs;
     QStringList m_extraArgs;
+    int m_nice = 0;
     int m_tablePort = 0;
     int m_queuePort = 0;
     int m_blobPort = 0;

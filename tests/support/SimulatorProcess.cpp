@@ -8,6 +8,7 @@
 
 #include <csignal>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 
 namespace iw::test {
 
@@ -53,6 +54,7 @@ bool SimulatorProcess::start(const QStringList &args, Storage storage, int timeo
     if (storage == Storage::Azurite) {
         m_azurite = std::make_unique<AzuriteProcess>(AzuriteProcess::Services(AzuriteProcess::Table)
                                                      | AzuriteProcess::Queue | AzuriteProcess::Blob);
+        m_azurite->setNice(m_nice);
         if (!m_azurite->start(int(qMax<qint64>(1000, deadline.remainingTime())))) {
             m_error = QStringLiteral("Azurite: ") + m_azurite->errorString();
             m_azurite.reset();
@@ -71,7 +73,11 @@ bool SimulatorProcess::start(const QStringList &args, Storage storage, int timeo
     // stderr (errors; with --verbose the request log) goes straight to the test's own stderr, so a
     // chatty simulator can never block on a full pipe.
     m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+    m_process->setChildProcessModifier([nice = m_nice] {
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+        if (nice != 0)
+            ::setpriority(PRIO_PROCESS, 0, nice); // best effort
+    });
     m_process->start();
     if (!m_process->waitForStarted(5000)) {
         m_error = QStringLiteral("Could not start %1: %2").arg(program, m_process->errorString());

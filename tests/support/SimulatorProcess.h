@@ -40,6 +40,8 @@ public:
 
     // args: extra simulator flags (not --listen, which start() adds: 127.0.0.1:0).
     bool start(const QStringList &args = {}, Storage storage = Storage::None, int timeoutMs = 60000);
+    // Niceness of the simulator and of its Azurite (see AzuriteProcess::setNice). Before start().
+    void setNice(int nice) { m_nice = nice; }
     void stop(); // SIGTERM, then SIGKILL after 3 s; Azurite too; idempotent
     bool isRunning() const;
     QString errorString() const { return m_error; }
@@ -58,6 +60,7 @@ public:
 private:
     std::unique_ptr<AzuriteProcess> m_azurite;
     QProcess *m_process = nullptr;
+    int m_nice = 0;
     QUrl m_url;
     quint16 m_port = 0;
     QString m_token;
