@@ -1,5 +1,6 @@
 #include "azure/KustoClient.h"
 
+#include "core/BackgroundThread.h"
 #include "core/KqlQuote.h"
 #include "core/OneApiError.h"
 
@@ -231,6 +232,7 @@ void KustoClient::executeAttempt(const QString &database, const QString &csl, QO
             QPointer<KustoClient> self(this);
             m_parsePool->start([self, ctx, hadContext, decode, body = std::move(r.value().body),
                                 status = r->status, activity]() {
+                makeCurrentThreadBackground();
                 std::function<void()> deliver = decode(primaryTableOf(body, status, activity));
                 if (!self)
                     return;
