@@ -10,7 +10,7 @@ void IncrementalTableQuery::reset()
 {
     cancel();
     m_watermark = {};
-    m_recent.clear();
+    m_state->recent.clear();
 }
 
 void IncrementalTableQuery::cancel()
@@ -19,6 +19,9 @@ void IncrementalTableQuery::cancel()
         m_job->disconnect(this);
         m_job->cancel();
         m_job = nullptr;
+        // A page of the cancelled job may still be on the parse thread, using m_state; it may also have
+        // recorded rows that will never be delivered. Start again from no keys.
+        m_state = std::make_shared<State>();
     }
 }
 
@@ -43,49 +46,60 @@ void IncrementalTableQuery::refresh()
     }
     q.minimalMetadata = m_minimalMetadata;
     m_lastFilter = q.filter;
-    m_fetched = 0;
-    m_changed = 0;
-    m_pageMax = m_watermark;
+    m_state->fetched = 0;
+    m_state->changed = 0;
+    m_state->pageMax = m_watermark;
+    q.pageFilter = [state = m_state](QList<TableEntity> &entities) {
+        state->filter(entities);
+    };
     TableQueryJob *job = m_client->query(m_table, q);
     m_job = job;
     connect(job, &TableQueryJob::pageReady, this, &IncrementalTableQuery::onPage);
     connect(job, &TableQueryJob::finished, this, [this, job]() {
         m_job = nullptr;
         m_lastRequests = job->requests();
-        m_lastFetched = m_fetched;
-        m_lastChanged = m_changed;
+        m_lastFetched = m_state->fetched;
+        m_lastChanged = m_state->changed;
         if (job->error()) {
             Q_EMIT refreshFailed(*job->error());
             Q_EMIT refreshFinished(false);
             return;
         }
         // Advance only after a complete refresh: a failed one is retried from the old watermark.
-        m_watermark = m_pageMax;
+        m_watermark = m_state->pageMax;
         prune();
         Q_EMIT refreshFinished(true);
     });
 }
 
-void IncrementalTableQuery::onPage(const TableEntityPage &page)
+void IncrementalTableQuery::State::filter(QList<TableEntity> &entities)
 {
-    QList<TableEntity> changed;
-    for (const TableEntity &e : page.entities) {
-        ++m_fetched;
-        if (e.timestamp.isValid() && (!m_pageMax.isValid() || e.timestamp > m_pageMax))
-            m_pageMax = e.timestamp;
+    qsizetype kept = 0;
+    for (qsizetype i = 0; i < entities.size(); ++i) {
+        TableEntity &e = entities[i];
+        ++fetched;
+        if (e.timestamp.isValid() && (!pageMax.isValid() || e.timestamp > pageMax))
+            pageMax = e.timestamp;
         RecentKey key { e.partitionKey + QChar(0x1f) + e.rowKey };
         key.hash = qHash(key.text);
-        auto it = m_recent.find(key);
-        if (it != m_recent.end() && it->timestampText == e.timestampText)
+        auto it = recent.find(key);
+        if (it != recent.end() && it->timestampText == e.timestampText)
             continue; // seen already (overlap window)
         const bool valid = e.timestamp.isValid();
-        m_recent.insert(std::move(key),
-                        Seen { e.timestampText, valid ? e.timestamp.toMSecsSinceEpoch() : 0, valid });
-        changed.append(e);
+        recent.insert(std::move(key),
+                      Seen { e.timestampText, valid ? e.timestamp.toMSecsSinceEpoch() : 0, valid });
+        if (kept != i)
+            entities[kept] = std::move(e);
+        ++kept;
     }
-    m_changed += changed.size();
-    if (!changed.isEmpty())
-        Q_EMIT rowsChanged(changed);
+    entities.resize(kept);
+    changed += int(kept);
+}
+
+void IncrementalTableQuery::onPage(const TableEntityPage &page)
+{
+    if (!page.entities.isEmpty()) // State::filter kept only the new or modified rows
+        Q_EMIT rowsChanged(page.entities);
 }
 
 void IncrementalTableQuery::prune()
@@ -95,9 +109,10 @@ void IncrementalTableQuery::prune()
     // Keep only rows that a future refresh can return again unchanged: those inside the overlap window.
     // (Keys are compared to the watermark with a millisecond of slack for the 100 ns service precision.)
     const qint64 horizon = m_watermark.addMSecs(-m_overlap.count() - 1).toMSecsSinceEpoch();
-    for (auto it = m_recent.begin(); it != m_recent.end();) {
+    QHash<RecentKey, Seen> &recent = m_state->recent;
+    for (auto it = recent.begin(); it != recent.end();) {
         if (it->valid && it->msecs < horizon)
-            it = m_recent.erase(it);
+            it = recent.erase(it);
         else
             ++it;
     }

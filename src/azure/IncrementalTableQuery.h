@@ -7,6 +7,7 @@
 #include <QPointer>
 
 #include <chrono>
+#include <memory>
 
 namespace iw {
 
@@ -16,6 +17,11 @@ namespace iw {
 // watermark is the newest Timestamp seen so far. The overlap window absorbs clock skew between the
 // service's front ends; rows that come back unchanged inside it (same PartitionKey/RowKey and the same
 // exact Timestamp text) are dropped, so rowsChanged() only carries new or modified rows.
+//
+// That comparison runs on the table client's parse thread (TableQuery::pageFilter), not on the GUI thread:
+// for a first full read of 100,000 rows it is a hash of 100,000 keys, and growing it cost up to 17 ms of
+// GUI time in one go. A cancelled refresh forgets the keys seen so far (some may belong to pages that were
+// never delivered), so the next refresh hands every row of its window on as changed.
 class IncrementalTableQuery : public QObject
 {
     Q_OBJECT
@@ -28,7 +34,7 @@ public:
     void setMinimalMetadata(bool on) { m_minimalMetadata = on; }
 
     void refresh(); // ignored while one is running
-    void cancel();
+    void cancel(); // also forgets the keys seen (see above); the watermark stays
     void reset(); // forget the watermark: the next refresh reads everything again
     bool isRunning() const { return m_job != nullptr; }
 
@@ -57,7 +63,6 @@ private:
 
     QPointer<TableQueryJob> m_job;
     QDateTime m_watermark;
-    QDateTime m_pageMax;
     // PartitionKey\x1fRowKey -> the Timestamp text last seen (exact, 100 ns) and its milliseconds (pruning
     // compares those; parsing 100,000 texts after a first full read cost ~100 ms of GUI time).
     struct Seen
@@ -78,12 +83,19 @@ private:
         }
         friend std::size_t qHash(const RecentKey &k, std::size_t seed) noexcept { return k.hash ^ seed; }
     };
-    QHash<RecentKey, Seen> m_recent;
+    // Touched by the parse thread while a refresh runs, by this object's thread only between refreshes.
+    struct State
+    {
+        QHash<RecentKey, Seen> recent;
+        QDateTime pageMax; // the newest Timestamp of the running refresh
+        int fetched = 0;
+        int changed = 0;
+        void filter(QList<TableEntity> &entities); // keeps the new or modified rows, records them
+    };
+    std::shared_ptr<State> m_state = std::make_shared<State>();
     int m_lastRequests = 0;
     int m_lastFetched = 0;
     int m_lastChanged = 0;
-    int m_fetched = 0;
-    int m_changed = 0;
     QString m_lastFilter;
 };
 

@@ -1,6 +1,7 @@
 #include "azure/TableClient.h"
 
 #include "azure/StorageErrorDecoder.h"
+#include "core/BackgroundThread.h"
 #include "core/TableEntityJson.h"
 
 #include <QJsonDocument>
@@ -112,16 +113,20 @@ void TableQueryJob::onPage(Result<HttpResponse> r)
     TableClient *client = m_client;
     QByteArray body = std::move(resp.body);
     const bool last = !more;
-    client->m_parsePool->start([self, body = std::move(body), nextPk, nextRk, last]() {
-        Result<QList<TableEntity>> parsed = TableEntityJson::parsePage(body);
-        Result<TableEntityPage> page = parsed
-            ? Result<TableEntityPage>(TableEntityPage { std::move(parsed).value(), nextPk, nextRk })
-            : Result<TableEntityPage>(parsed.error());
-        // The client waits for this pool before its jobs are destroyed, so `self` is alive here.
-        QMetaObject::invokeMethod(
-            self.data(), [self, page, last]() mutable { self->deliver(std::move(page), last); },
-            Qt::QueuedConnection);
-    });
+    client->m_parsePool->start(
+        [self, body = std::move(body), nextPk, nextRk, last, filter = m_query.pageFilter]() {
+            makeCurrentThreadBackground();
+            Result<QList<TableEntity>> parsed = TableEntityJson::parsePage(body);
+            if (parsed && filter)
+                filter(parsed.value());
+            Result<TableEntityPage> page = parsed
+                ? Result<TableEntityPage>(TableEntityPage { std::move(parsed).value(), nextPk, nextRk })
+                : Result<TableEntityPage>(parsed.error());
+            // The client waits for this pool before its jobs are destroyed, so `self` is alive here.
+            QMetaObject::invokeMethod(
+                self.data(), [self, page, last]() mutable { self->deliver(std::move(page), last); },
+                Qt::QueuedConnection);
+        });
 }
 
 void TableQueryJob::deliver(Result<TableEntityPage> page, bool last)

@@ -25,6 +25,10 @@ struct TableQuery
     int top = 0; // $top = page size (the service caps it at 1000); 0 = service default
     int maxPages = 0; // stop after this many pages (0 = until the continuation ends)
     bool minimalMetadata = false; // odata=minimalmetadata: typed Int64/DateTime/Guid/Binary, ETags
+    // Runs on the parse thread after each page is parsed, one page at a time in page order, before the
+    // page is delivered; it may drop entities. Whatever it touches must not be touched elsewhere while the
+    // query runs (pageReady of the last page, then finished(), come after its last call).
+    std::function<void(QList<TableEntity> &entities)> pageFilter;
 };
 
 // A running query: pages arrive in order through pageReady (parsed off the GUI thread), then finished().

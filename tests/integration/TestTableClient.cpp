@@ -6,6 +6,7 @@
 #include "azure/SharedKeySigner.h"
 #include "azure/StorageCredential.h"
 #include "azure/TableClient.h"
+#include "core/BackgroundThread.h"
 #include "core/ConnectionString.h"
 #include "core/StorageUri.h"
 #include "core/TableEntityStatus.h"
@@ -13,6 +14,7 @@
 #include <QSet>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
 
 using namespace iw;
 using iw::test::AzuriteProcess;
@@ -487,6 +489,60 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(done.size(), 4, 30000);
         QCOMPARE(changed.size(), 0);
         QVERIFY(inc.lastFetched() >= 7);
+
+        // A cancelled refresh may have recorded rows it never delivered: the keys are forgotten, so the
+        // next refresh hands on every row of its window (the watermark stays: still one request).
+        inc.refresh();
+        inc.cancel();
+        QVERIFY(!inc.isRunning());
+        changed.clear();
+        before = m_pipeline->requestsSent();
+        inc.refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 5, 30000);
+        QVERIFY(inc.lastFetched() >= 7);
+        QCOMPARE(changed.size(), inc.lastFetched());
+        QCOMPARE(inc.lastChanged(), inc.lastFetched());
+        QVERIFY(m_pipeline->requestsSent() - before <= 2u); // this refresh, and maybe the cancelled one's
+    }
+
+    // TableQuery::pageFilter runs on the parse thread, page by page in order, and what it drops is never
+    // delivered.
+    void pageFilterRunsOnTheParseThread()
+    {
+        QVERIFY(createTable(m_client, QStringLiteral("Filtered")));
+        QList<TableEntity> rows;
+        for (int i = 0; i < 30; ++i)
+            rows << metric(QStringLiteral("p"), QStringLiteral("%1").arg(i, 4, 10, QLatin1Char('0')), i);
+        QVERIFY(load(QStringLiteral("Filtered"), rows));
+
+        TableQuery q;
+        q.top = 8;
+        QList<QThread *> threads;
+        QList<int> nices;
+        QList<int> firstCounts; // the first Count of each page the filter saw
+        q.pageFilter = [&](QList<TableEntity> &entities) {
+            threads << QThread::currentThread();
+            nices << currentThreadNice();
+            firstCounts << entities.first().value(u"Count").toInt();
+            entities.removeIf([](const TableEntity &e) { return e.value(u"Count").toInt() % 3 != 0; });
+        };
+        TableQueryJob *job = m_client->query(QStringLiteral("Filtered"), q);
+        QList<int> delivered;
+        connect(job, &TableQueryJob::pageReady, this, [&](const TableEntityPage &p) {
+            for (const TableEntity &e : p.entities)
+                delivered << e.value(u"Count").toInt();
+        });
+        QSignalSpy finished(job, &TableQueryJob::finished);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+        QCOMPARE(threads.size(), 4); // 8 + 8 + 8 + 6
+        for (QThread *t : threads)
+            QVERIFY(t != QThread::currentThread());
+#ifdef Q_OS_LINUX
+        for (int n : nices) // background work: the GUI thread wins a core from it
+            QCOMPARE(n, std::min(currentThreadNice() + kBackgroundNice, 19));
+#endif
+        QCOMPARE(firstCounts, (QList<int> { 0, 8, 16, 24 }));
+        QCOMPARE(delivered, (QList<int> { 0, 3, 6, 9, 12, 15, 18, 21, 24, 27 }));
     }
 
     void retriesInjected503And429ThenSucceeds()
