@@ -1,6 +1,7 @@
 #pragma once
 
 #include "azure/StorageCredential.h"
+#include "core/IngestionStatus.h"
 #include "core/Result.h"
 #include "core/TableEntity.h"
 
@@ -11,6 +12,7 @@
 #include <chrono>
 #include <optional>
 
+class QThreadPool;
 class QTimer;
 
 namespace iw {
@@ -28,8 +30,9 @@ class TableClient;
 // point read per source. A failed refresh is reported (errorOccurred) and retried on the next tick; the
 // pipeline already retried what could be retried. The table comes from `.get ingestion resources`
 // (setTableUri with its SAS URI) or is set by hand (a SAS URL or a connection string + table name).
-// Pages are merged into the model in slices of at most kSliceBudgetMs of GUI time per event-loop turn (a
-// 1,000-row page in one go cost 16 ms, up to 110 ms, of GUI time); refreshed() comes after the last slice.
+// Each page's entities are read as IngestionStatus rows on a worker thread (and freed there), then merged
+// into the model in slices of at most kSliceBudgetMs of GUI time per event-loop turn (a 1,000-row page in
+// one go cost 16 ms, up to 110 ms, of GUI time); refreshed() comes after the last slice.
 class StatusMonitor : public QObject
 {
     Q_OBJECT
@@ -62,7 +65,8 @@ public:
 
     void refresh(); // ignored while one runs (or its rows are still being merged)
     bool isRefreshing() const;
-    qsizetype rowsWaiting() const { return m_waiting.size() - m_waitingPos; } // read, not merged yet
+    // Read, not merged yet (being converted on the worker, or waiting for a slice).
+    qsizetype rowsWaiting() const { return m_rowsConverting + m_waiting.size() - m_waitingPos; }
     void cancel();
 
     Knowledge knowledge() const { return m_knowledge; }
@@ -86,6 +90,7 @@ Q_SIGNALS:
 
 private:
     void onRows(const QList<iw::TableEntity> &rows);
+    void onConverted(quint64 generation, QList<iw::IngestionStatus> rows, qsizetype entities, int bad);
     void onFinished(bool ok);
     void mergeWaiting();
     void scheduleMerge();
@@ -112,7 +117,11 @@ private:
     int m_badRows = 0;
     QDateTime m_lastRefreshed;
     std::optional<Error> m_lastError;
-    QList<TableEntity> m_waiting; // rows read, merged from m_waitingPos on
+    QThreadPool *m_convertPool; // one thread: pages come back in the order they were read
+    quint64 m_generation = 0; // bumped when the rows of another table replace these: older pages are dropped
+    int m_converting = 0; // pages on the worker
+    qsizetype m_rowsConverting = 0; // their entities
+    QList<IngestionStatus> m_waiting; // rows read, merged from m_waitingPos on (merged ones are moved out)
     qsizetype m_waitingPos = 0;
     std::optional<bool> m_finishWaiting; // the query finished (ok?) while rows were still waiting
 };

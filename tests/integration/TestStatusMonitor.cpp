@@ -9,6 +9,7 @@
 #include "monitor/StatusMonitor.h"
 #include "simulator/SasBuilder.h"
 
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUuid>
@@ -150,6 +151,52 @@ private Q_SLOTS:
         QCOMPARE(int(monitor.knowledge()), int(StatusMonitor::Knowledge::Complete));
         QVERIFY(monitor.knowledgeText().contains(QLatin1String("1,201"))
                 || monitor.knowledgeText().contains(QLatin1String("1201")));
+    }
+
+    // Pages are read as statuses on a worker thread. Another table chosen while the first one's pages are
+    // still being read, converted or merged: none of the first table's rows reach the model, the second
+    // table's rows all do, and a row that is not a status is counted, not shown.
+    void anotherTableWhileRowsAreReadShowsOnlyItsRows()
+    {
+        const QString other = QStringLiteral("otherstatus");
+        QVERIFY(waitStatus([&](auto cb) { m_client->createTable(other, true, this, cb); }));
+        QList<TableEntity> batch;
+        QSet<QString> otherIds;
+        for (int i = 0; i < 30; ++i) {
+            const IngestionStatus s
+                = makeStatus(QStringLiteral("other"), 5000 + i, OperationStatus::Succeeded);
+            otherIds.insert(s.ingestionSourceId);
+            batch << TableEntityStatus::fromIngestionStatus(s);
+        }
+        TableEntity bogus = TableEntityStatus::fromIngestionStatus(
+            makeStatus(QStringLiteral("other"), 6000, OperationStatus::Succeeded));
+        bogus.set(QStringLiteral("Status"), QStringLiteral("Bogus"));
+        batch << bogus;
+        QVERIFY(waitStatus([&](auto cb) { m_client->submitBatch(other, batch, true, this, cb); }));
+
+        IngestionStatusModel model;
+        HttpPipeline pipeline;
+        StatusMonitor monitor(&model, &pipeline);
+        monitor.setInterval(0);
+        QVERIFY(monitor.setTableFromConnectionString(m_azurite.connectionString(), kTable));
+        monitor.refresh();
+        // The first page has been read and handed to the worker (or is waiting for its slices).
+        QVERIFY(QTest::qWaitFor([&] { return monitor.rowsWaiting() > 0; }, 30000));
+        QVERIFY(monitor.isRefreshing());
+
+        QSignalSpy refreshed(&monitor, &StatusMonitor::refreshed);
+        QVERIFY(monitor.setTableFromConnectionString(m_azurite.connectionString(), other));
+        QCOMPARE(monitor.rowsWaiting(), 0);
+        monitor.refresh();
+        QVERIFY(refreshed.wait(30000));
+        QVERIFY(refreshed.last().at(1).toBool());
+        QTest::qWait(200); // anything of the first table still in flight would land now
+        QCOMPARE(model.rowCount(), 30);
+        for (int r = 0; r < model.rowCount(); ++r)
+            QVERIFY(otherIds.contains(model.statusAt(r).ingestionSourceId));
+        QCOMPARE(monitor.badRows(), 1);
+        QCOMPARE(monitor.rowsRead(), 31);
+        QCOMPARE(int(monitor.knowledge()), int(StatusMonitor::Knowledge::Complete));
     }
 
     void sasUrlAndErrorsKeepRunning()
