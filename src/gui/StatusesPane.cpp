@@ -14,6 +14,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -44,6 +45,10 @@ StatusesPane::StatusesPane(QWidget *parent) : QWidget(parent), m_proxy(new Inges
     connect(m_source, &QLineEdit::returnPressed, this, &StatusesPane::applySource);
     m_knowledge = new QLabel(tr("Unknown: no status table"), this);
     m_knowledge->setObjectName(QStringLiteral("statusKnowledge"));
+    // Wide enough for the count while a first read goes into the millions: the source field beside it keeps
+    // its width instead of jumping with every digit (and the row is not laid out again per page).
+    m_knowledge->setMinimumWidth(m_knowledge->fontMetrics().horizontalAdvance(
+        StatusMonitor::tr("Partial: %1 rows so far, still loading").arg(QLocale().toString(8888888))));
     sourceRow->addWidget(m_source, 1);
     sourceRow->addWidget(m_tableName);
     sourceRow->addWidget(use);
