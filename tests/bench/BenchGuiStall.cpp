@@ -88,7 +88,8 @@ public:
         const double cpu0 = threadCpuMs();
         const char *cls = receiver->metaObject()->className();
         QString name = receiver->objectName();
-        if (type0(event) == QEvent::Timer && receiver->parent()) // which object's timer
+        // Which object's timer, which view's viewport.
+        if ((type0(event) == QEvent::Timer || name.startsWith(QLatin1String("qt_"))) && receiver->parent())
             name = QStringLiteral("%1 of %2 '%3'")
                        .arg(name, QLatin1String(receiver->parent()->metaObject()->className()),
                             receiver->parent()->objectName());
