@@ -188,22 +188,6 @@ private:
     QHash<std::pair<const char *, int>, GapEvent> m_gapEvents;
 };
 
-// What the GUI thread did during one long gap between probe ticks (getrusage(RUSAGE_THREAD)): CPU it ran,
-// times it gave the core up (voluntary: it waited, e.g. in poll or on a lock) or had it taken
-// (involuntary: preempted by another runnable thread or process), and page faults.
-struct Gap
-{
-    double ms = 0;
-    double cpuMs = 0;
-    double systemMs = 0; // of cpuMs, in the kernel
-    long voluntary = 0;
-    long involuntary = 0;
-    long minorFaults = 0;
-    long majorFaults = 0;
-    double waitMs = -1; // time runnable but waiting for a core (schedstat run_delay); -1 when unknown
-    QString events; // what the event loop delivered in the gap
-};
-
 // The GUI thread's run_delay from /proc/thread-self/schedstat (ns spent runnable on a run queue), or -1.
 double runDelayMs()
 {
@@ -218,6 +202,10 @@ double runDelayMs()
     return double(delay) / 1e6;
 }
 
+// What the GUI thread has done so far (getrusage(RUSAGE_THREAD), its CPU clock, schedstat), or, from
+// since(), in between two readings: CPU it ran (and the kernel part), times it gave the core up (voluntary:
+// it waited, e.g. in poll or on a lock) or had it taken (involuntary: preempted), page faults, and the time
+// it was runnable but waiting for a core (-1 when unknown).
 struct ThreadUsage
 {
     double cpuMs = 0;
@@ -226,7 +214,7 @@ struct ThreadUsage
     long involuntary = 0;
     long minorFaults = 0;
     long majorFaults = 0;
-    double runDelay = -1;
+    double waitMs = -1;
     static ThreadUsage now()
     {
         rusage ru {};
@@ -241,6 +229,24 @@ struct ThreadUsage
                  ru.ru_majflt,
                  runDelayMs() };
     }
+    ThreadUsage since(const ThreadUsage &b) const
+    {
+        return { cpuMs - b.cpuMs,
+                 systemMs - b.systemMs,
+                 voluntary - b.voluntary,
+                 involuntary - b.involuntary,
+                 minorFaults - b.minorFaults,
+                 majorFaults - b.majorFaults,
+                 waitMs < 0 || b.waitMs < 0 ? -1 : waitMs - b.waitMs };
+    }
+};
+
+// One long gap between probe ticks: how long, what the GUI thread did, what the event loop delivered.
+struct Gap
+{
+    double ms = 0;
+    ThreadUsage used;
+    QString events;
 };
 
 struct Probe
@@ -263,7 +269,7 @@ struct Probe
     {
         double m = std::min(maxStallMs(), kLongGapMs); // gaps up to kLongGapMs are not broken down
         for (const Gap &g : longGaps)
-            m = std::max(m, std::min(g.ms, g.cpuMs + std::max(0.0, g.waitMs)));
+            m = std::max(m, std::min(g.ms, g.used.cpuMs + std::max(0.0, g.used.waitMs)));
         return m;
     }
     double percentileStallMs(double p) const
@@ -303,11 +309,7 @@ Probe probe(int maxMs, const std::function<bool()> &done = {})
         p.gapsMs.push_back(gap);
         if (gap - 1.0 > Probe::kLongGapMs)
             p.longGaps.push_back(
-                { gap - 1.0, usage.cpuMs - lastUsage.cpuMs, usage.systemMs - lastUsage.systemMs,
-                  usage.voluntary - lastUsage.voluntary, usage.involuntary - lastUsage.involuntary,
-                  usage.minorFaults - lastUsage.minorFaults, usage.majorFaults - lastUsage.majorFaults,
-                  usage.runDelay < 0 ? -1 : usage.runDelay - lastUsage.runDelay,
-                  app ? app->takeGapEvents(true) : QString() });
+                { gap - 1.0, usage.since(lastUsage), app ? app->takeGapEvents(true) : QString() });
         else if (app)
             app->takeGapEvents(false);
         last = now;
@@ -593,8 +595,8 @@ int main(int argc, char *argv[])
             std::printf(
                 "    stall %6.1f ms  CPU %6.1f ms (kernel %5.1f)  waiting for a core %6.1f ms  vol %3ld  "
                 "invol %3ld  faults %5ld/%ld\n      %s\n",
-                g.ms, g.cpuMs, g.systemMs, g.waitMs, g.voluntary, g.involuntary, g.minorFaults, g.majorFaults,
-                qPrintable(g.events));
+                g.ms, g.used.cpuMs, g.used.systemMs, g.used.waitMs, g.used.voluntary, g.used.involuntary,
+                g.used.minorFaults, g.used.majorFaults, qPrintable(g.events));
     }
 
     std::printf(
