@@ -52,7 +52,6 @@ void StatusMonitor::setTable(const StorageServiceConfig &config, const QString &
     m_client = nullptr;
     if (!keepRows) {
         ++m_generation;
-        m_converting = 0;
         m_rowsConverting = 0;
         m_waiting.clear();
         m_waitingPos = 0;
@@ -172,7 +171,6 @@ void StatusMonitor::onRows(const QList<TableEntity> &rows)
 {
     if (rows.isEmpty())
         return;
-    ++m_converting;
     m_rowsConverting += rows.size();
     const quint64 generation = m_generation;
     // Reading 1,000 entities as statuses, and freeing them, took ~40% of the GUI time of a merge.
@@ -205,7 +203,6 @@ void StatusMonitor::onConverted(quint64 generation, QList<IngestionStatus> rows,
 {
     if (generation != m_generation)
         return; // read for a table that has been replaced since
-    --m_converting;
     m_rowsConverting -= entities;
     m_badRows += bad;
     m_rowsRead += bad; // read, though never merged
@@ -227,13 +224,10 @@ void StatusMonitor::mergeWaiting()
     qint64 lastStepNs = 0;
     qint64 merged = 0;
     QList<IngestionStatus> slice;
-    const auto ready = [this] {
-        return m_waiting.size() - m_waitingPos;
-    };
     // Another step only when the last one still fits in the budget: a step costs more as the view grows.
-    while (ready() > 0 && clock.nsecsElapsed() + lastStepNs < budgetNs) {
+    while (rowsReady() > 0 && clock.nsecsElapsed() + lastStepNs < budgetNs) {
         const qint64 stepStart = clock.nsecsElapsed();
-        const qsizetype n = std::min<qsizetype>(kSliceStepRows, ready());
+        const qsizetype n = std::min<qsizetype>(kSliceStepRows, rowsReady());
         slice.clear(); // frees the last step's rows inside this step's time
         slice.reserve(n);
         for (qsizetype i = m_waitingPos; i < m_waitingPos + n; ++i)
@@ -244,7 +238,7 @@ void StatusMonitor::mergeWaiting()
             m_model->upsert(slice);
         lastStepNs = clock.nsecsElapsed() - stepStart;
     }
-    if (ready() == 0) {
+    if (rowsReady() == 0) {
         m_waiting.clear(); // only moved-from rows
         m_waitingPos = 0;
     }
@@ -254,11 +248,11 @@ void StatusMonitor::mergeWaiting()
             setKnowledge(Knowledge::Partial);
         Q_EMIT progress(m_rowsRead);
     }
-    if (ready() > 0) {
+    if (rowsReady() > 0) {
         scheduleMerge();
         return;
     }
-    if (m_converting > 0)
+    if (m_rowsConverting > 0)
         return; // onConverted() schedules the next slice
     if (m_finishWaiting) {
         const bool ok = *m_finishWaiting;

@@ -66,7 +66,7 @@ public:
     void refresh(); // ignored while one runs (or its rows are still being merged)
     bool isRefreshing() const;
     // Read, not merged yet (being converted on the worker, or waiting for a slice).
-    qsizetype rowsWaiting() const { return m_rowsConverting + m_waiting.size() - m_waitingPos; }
+    qsizetype rowsWaiting() const { return m_rowsConverting + rowsReady(); }
     void cancel();
 
     Knowledge knowledge() const { return m_knowledge; }
@@ -93,6 +93,7 @@ private:
     void onConverted(quint64 generation, QList<iw::IngestionStatus> rows, qsizetype entities, int bad);
     void onFinished(bool ok);
     void mergeWaiting();
+    qsizetype rowsReady() const { return m_waiting.size() - m_waitingPos; } // converted, not merged yet
     void scheduleMerge();
     void finish(bool ok);
     void setKnowledge(Knowledge k);
@@ -119,8 +120,7 @@ private:
     std::optional<Error> m_lastError;
     QThreadPool *m_convertPool; // one thread: pages come back in the order they were read
     quint64 m_generation = 0; // bumped when the rows of another table replace these: older pages are dropped
-    int m_converting = 0; // pages on the worker
-    qsizetype m_rowsConverting = 0; // their entities
+    qsizetype m_rowsConverting = 0; // entities of the pages on the worker (pages are never empty)
     QList<IngestionStatus> m_waiting; // rows read, merged from m_waitingPos on (merged ones are moved out)
     qsizetype m_waitingPos = 0;
     std::optional<bool> m_finishWaiting; // the query finished (ok?) while rows were still waiting
