@@ -4,11 +4,28 @@
 
 #ifdef Q_OS_LINUX
 #include <cerrno>
+#include <optional>
 #include <sys/resource.h>
 #include <unistd.h>
 #endif
 
 namespace iw {
+
+#ifdef Q_OS_LINUX
+namespace {
+
+// The calling thread's nice value (per thread on Linux), or nothing when it cannot be read.
+std::optional<int> niceOfThisThread()
+{
+    errno = 0;
+    const int nice = ::getpriority(PRIO_PROCESS, id_t(::gettid()));
+    if (errno != 0)
+        return std::nullopt;
+    return nice;
+}
+
+} // namespace
+#endif
 
 void makeCurrentThreadBackground()
 {
@@ -17,11 +34,8 @@ void makeCurrentThreadBackground()
         return;
     done = true;
 #ifdef Q_OS_LINUX
-    const id_t tid = id_t(::gettid());
-    errno = 0;
-    const int nice = ::getpriority(PRIO_PROCESS, tid);
-    if (errno == 0)
-        ::setpriority(PRIO_PROCESS, tid, nice + kBackgroundNice); // best effort: a failure changes nothing
+    if (const std::optional<int> nice = niceOfThisThread()) // best effort: a failure changes nothing
+        ::setpriority(PRIO_PROCESS, id_t(::gettid()), *nice + kBackgroundNice);
 #else
     QThread::currentThread()->setPriority(QThread::LowPriority);
 #endif
@@ -30,9 +44,7 @@ void makeCurrentThreadBackground()
 int currentThreadNice()
 {
 #ifdef Q_OS_LINUX
-    errno = 0;
-    const int nice = ::getpriority(PRIO_PROCESS, id_t(::gettid()));
-    return errno == 0 ? nice : 0;
+    return niceOfThisThread().value_or(0);
 #else
     return 0;
 #endif
