@@ -62,6 +62,14 @@ using namespace iw;
 
 namespace {
 
+// The calling thread's CPU time so far.
+double threadCpuMs()
+{
+    timespec ts {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1000.0 + double(ts.tv_nsec) / 1e6;
+}
+
 // Times every event delivered on the GUI thread.
 class TimedApplication : public QApplication
 {
@@ -87,13 +95,13 @@ public:
         t.start();
         const double cpu0 = threadCpuMs();
         const char *cls = receiver->metaObject()->className();
+        const QEvent::Type type = event->type();
         QString name = receiver->objectName();
         // Which object's timer, which view's viewport.
-        if ((type0(event) == QEvent::Timer || name.startsWith(QLatin1String("qt_"))) && receiver->parent())
+        if ((type == QEvent::Timer || name.startsWith(QLatin1String("qt_"))) && receiver->parent())
             name = QStringLiteral("%1 of %2 '%3'")
                        .arg(name, QLatin1String(receiver->parent()->metaObject()->className()),
                             receiver->parent()->objectName());
-        const QEvent::Type type = event->type();
         const bool r = QApplication::notify(receiver, event);
         --m_depth;
         const double ms = double(t.nsecsElapsed()) / 1e6;
@@ -166,13 +174,6 @@ public:
     }
 
 private:
-    static QEvent::Type type0(const QEvent *e) { return e->type(); }
-    static double threadCpuMs()
-    {
-        timespec ts {};
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-        return double(ts.tv_sec) * 1000.0 + double(ts.tv_nsec) / 1e6;
-    }
     static QString eventName(QEvent::Type t)
     {
         const QMetaEnum e = QMetaEnum::fromType<QEvent::Type>();
@@ -219,14 +220,9 @@ struct ThreadUsage
     {
         rusage ru {};
         getrusage(RUSAGE_THREAD, &ru);
-        timespec ts {};
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-        return { double(ts.tv_sec) * 1000.0 + double(ts.tv_nsec) / 1e6,
-                 double(ru.ru_stime.tv_sec) * 1000.0 + double(ru.ru_stime.tv_usec) / 1000.0,
-                 ru.ru_nvcsw,
-                 ru.ru_nivcsw,
-                 ru.ru_minflt,
-                 ru.ru_majflt,
+        return { threadCpuMs(), double(ru.ru_stime.tv_sec) * 1000.0 + double(ru.ru_stime.tv_usec) / 1000.0,
+                 ru.ru_nvcsw,   ru.ru_nivcsw,
+                 ru.ru_minflt,  ru.ru_majflt,
                  runDelayMs() };
     }
     ThreadUsage since(const ThreadUsage &b) const
